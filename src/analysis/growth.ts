@@ -1,0 +1,49 @@
+// The growth finding for one series: trend + leak size + plateau, the three facts the
+// verdict needs about any memory series (OS-level RSS, live heap, or off-heap memory).
+
+import { levelShift, type LevelShiftFinding } from './level-shift.js';
+import { leakSize, type LeakSizeFinding } from './leak-size.js';
+import { plateau, type PlateauFinding } from './plateau.js';
+import type { Series } from './series.js';
+import { trend, type TrendFinding } from './trend.js';
+
+export type GrowthFinding =
+  | { state: 'insufficient'; points: number; neededPoints: number; reason: string }
+  | {
+      state: 'ok';
+      points: number;
+      // A significant upward trend whose size passes the leak-size rule.
+      rising: boolean;
+      // The series ended higher than it started, beyond its noise (see level-shift.ts).
+      rose: boolean;
+      // The growth positively stopped in the last third (see plateau.ts).
+      plateau: boolean;
+      trend: Extract<TrendFinding, { state: 'ok' }>;
+      size: LeakSizeFinding;
+      shift: LevelShiftFinding;
+      plateauFinding: PlateauFinding;
+    };
+
+export function growth(series: Series, minPoints: number): GrowthFinding {
+  const found = trend(series, minPoints);
+  if (found.state === 'insufficient') return found;
+  const size = leakSize(series, found.slopeBytesPerSecond, found.lowerBytesPerSecond);
+  const rising = found.direction === 'up' && size.big;
+  const shift = levelShift(series);
+  // The whole run's rate: Theil–Sen, or the average rate of a level shift, which Theil–Sen
+  // reads as ~0 when the rise was one step.
+  const spanSeconds = (found.endMs - found.startMs) / 1000;
+  const shiftRate = shift.rose && spanSeconds > 0 ? shift.riseBytes / spanSeconds : 0;
+  const plateauFinding = plateau(series, Math.max(found.slopeBytesPerSecond, shiftRate));
+  return {
+    state: 'ok',
+    points: found.points,
+    rising,
+    rose: shift.rose,
+    shift,
+    plateau: plateauFinding.state === 'ok' && plateauFinding.plateau,
+    trend: found,
+    size,
+    plateauFinding,
+  };
+}

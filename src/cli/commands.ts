@@ -1,0 +1,81 @@
+// The CLI's commands and options as data. program.ts builds commander from this, and
+// cli-doc.ts renders docs/cli.md from it, so the help and the docs cannot drift apart.
+
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  defaultText?: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  usage: string;
+  summary: string;
+  details: string;
+  options: OptionSpec[];
+  examples: string[];
+}
+
+const JSON_OPTION: OptionSpec = {
+  flags: '--json [file]',
+  description:
+    'write the Report v1 JSON to <file>, or to stdout when no file is given (the terminal summary then goes to stderr)',
+};
+const FAIL_ON_OPTION: OptionSpec = {
+  flags: '--fail-on <verdicts>',
+  description:
+    'exit with code 1 when the verdict is one of these (comma-separated: leak,native-leak,no-gc-yet,retention,steady,inconclusive)',
+};
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'run',
+    usage: 'rssdoctor run [options] -- <command...>',
+    summary: 'start a command, watch its process tree, and give a verdict',
+    details:
+      'Samples /proc for the command and every process under it, writes the recording as it goes, and ends at --duration, when the command exits, or on Ctrl-C (once forwards SIGINT to the command; twice kills it). The verdict is about the most severe process in the tree.',
+    options: [
+      {
+        flags: '--duration <seconds>',
+        description:
+          'stop the command after this long (SIGTERM, then SIGKILL after 3 s); accepts 60, 90s, 2m, 1h',
+        defaultText: 'run until the command exits',
+      },
+      {
+        flags: '--interval <seconds>',
+        description: 'time between samples; accepts 1, 0.5, 200ms',
+        defaultText: '1',
+      },
+      {
+        flags: '--out <file>',
+        description: 'where to write the NDJSON recording',
+        defaultText: './rssdoctor-<name>-<YYYYMMDD-HHMMSS>.ndjson',
+      },
+      JSON_OPTION,
+      FAIL_ON_OPTION,
+      {
+        flags: '--no-live',
+        description: 'no progress line on stderr, even when stderr is a terminal',
+      },
+    ],
+    examples: [
+      'rssdoctor run --duration 60 -- python3 server.py',
+      'rssdoctor run --duration 2m --json report.json --fail-on leak -- ./my-service --port 8080',
+    ],
+  },
+  {
+    name: 'report',
+    usage: 'rssdoctor report [options] <recording>',
+    summary: 're-analyse a recording',
+    details:
+      'Recomputes everything from the raw records, so it gives the same verdict as the live run. A recording cut mid-line (rssdoctor or the machine died) is read up to the cut, and the report says it is truncated.',
+    options: [JSON_OPTION, FAIL_ON_OPTION],
+    examples: ['rssdoctor report rssdoctor-server-20261125-180000.ndjson --json'],
+  },
+];
+
+export function commandSpec(name: string): CommandSpec {
+  const spec = COMMANDS.find((command) => command.name === name);
+  if (spec === undefined) throw new Error(`no command spec named ${name}`);
+  return spec;
+}

@@ -1,0 +1,86 @@
+// Builds the commander program from the command specs. Parsing only records what was
+// asked for; main.ts does the work, so commander never runs long actions or exits.
+
+import { Command, Option } from 'commander';
+import type { Verdict } from '../verdict/verdicts.js';
+import { COMMANDS } from './commands.js';
+import { parseFailOn } from './parse-fail-on.js';
+import { parseSecondsToMs } from './parse-seconds.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface RunArgs {
+  command: string[];
+  durationMs?: number;
+  intervalMs?: number;
+  out?: string;
+  json?: string | true;
+  failOn?: Verdict[];
+  live: boolean;
+}
+
+export interface ReportArgs {
+  recording: string;
+  json?: string | true;
+  failOn?: Verdict[];
+}
+
+// What commander hands the `run` action: option names without their units.
+interface RawRunOptions extends Omit<RunArgs, 'command' | 'durationMs' | 'intervalMs'> {
+  duration?: number;
+  interval?: number;
+}
+
+export type ParsedArgs = { name: 'run'; args: RunArgs } | { name: 'report'; args: ReportArgs };
+
+const PARSERS: Record<string, (value: string) => unknown> = {
+  duration: parseSecondsToMs,
+  interval: parseSecondsToMs,
+  failOn: parseFailOn,
+};
+
+export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {
+  const program = new Command('rssdoctor')
+    .description('RSS keeps rising — is it a leak? Watch a process and decide, with evidence.')
+    .version(TOOL_VERSION)
+    .enablePositionalOptions()
+    .showSuggestionAfterError()
+    .exitOverride();
+  for (const spec of COMMANDS) {
+    const command = program
+      .command(spec.name)
+      .summary(spec.summary)
+      .description(`${spec.summary}\n\n${spec.details}`)
+      .usage(spec.usage.replace(`rssdoctor ${spec.name} `, ''))
+      .exitOverride();
+    for (const optionSpec of spec.options) {
+      const description =
+        optionSpec.defaultText === undefined
+          ? optionSpec.description
+          : `${optionSpec.description} (default: ${optionSpec.defaultText})`;
+      const option = new Option(optionSpec.flags, description);
+      const parser = PARSERS[option.attributeName()];
+      if (parser !== undefined) option.argParser(parser);
+      command.addOption(option);
+    }
+    command.addHelpText('after', `\nExamples:\n  ${spec.examples.join('\n  ')}`);
+    if (spec.name === 'run') {
+      command
+        .argument('<command...>', 'the command to run, after --')
+        .passThroughOptions()
+        .action((commandArgs: string[], options: RawRunOptions) => {
+          const { duration, interval, ...rest } = options;
+          onParsed({
+            name: 'run',
+            args: { ...rest, durationMs: duration, intervalMs: interval, command: commandArgs },
+          });
+        });
+    } else {
+      command
+        .argument('<recording>', 'an NDJSON recording written by `rssdoctor run`')
+        .action((recording: string, options: Omit<ReportArgs, 'recording'>) => {
+          onParsed({ name: 'report', args: { ...options, recording } });
+        });
+    }
+  }
+  return program;
+}

@@ -1,0 +1,31 @@
+import type { BodyRecord } from './records.js';
+
+export type CheckedRecord =
+  | { kind: 'record'; record: BodyRecord }
+  | { kind: 'unknown'; type: string }
+  | { kind: 'invalid' };
+
+// Checks the fields each known record type needs before the analysis trusts it.
+// Unknown types are reported separately so that a newer writer's records are skipped, not
+// counted as corruption.
+export function checkBodyRecord(value: unknown): CheckedRecord {
+  if (typeof value !== 'object' || value === null) return { kind: 'invalid' };
+  const record = value as Record<string, unknown>;
+  if (typeof record.type !== 'string' || typeof record.tMs !== 'number') return { kind: 'invalid' };
+  const required = REQUIRED_NUMBERS[record.type];
+  if (required === undefined) return { kind: 'unknown', type: record.type };
+  for (const field of required) {
+    if (typeof record[field] !== 'number' || !Number.isFinite(record[field])) {
+      return { kind: 'invalid' };
+    }
+  }
+  return { kind: 'record', record: value as BodyRecord };
+}
+
+const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
+  sample: ['pid', 'rssBytes', 'rssAnonBytes', 'rssFileBytes', 'rssShmemBytes', 'swapBytes'],
+  gc: ['pid'],
+  control: ['pid'],
+  note: [],
+  end: [],
+};

@@ -1,0 +1,95 @@
+// The on-disk recording: one JSON object per line (NDJSON). The first line is the header;
+// every later line is a typed record. Fields are added over time, never renamed, and a
+// reader skips record types it does not know (with a note). Documented in docs/recording.md.
+
+export const RECORDING_SCHEMA_VERSION = 1;
+
+export interface HostFacts {
+  hostname: string;
+  platform: string;
+  kernelRelease: string;
+  arch: string;
+  cpuCount: number;
+  totalMemoryBytes: number;
+  nodeVersion: string;
+}
+
+export interface HeaderRecord {
+  type: 'header';
+  schemaVersion: typeof RECORDING_SCHEMA_VERSION;
+  tool: 'rssdoctor';
+  toolVersion: string;
+  command: string[];
+  startedAt: string;
+  intervalMs: number;
+  host: HostFacts;
+}
+
+// One /proc reading of one process. `tMs` is milliseconds since the run started
+// (monotonic clock). The smaps_rollup fields are present only on the rare ticks that read it.
+export interface SampleRecord {
+  type: 'sample';
+  tMs: number;
+  pid: number;
+  rssBytes: number;
+  rssAnonBytes: number;
+  rssFileBytes: number;
+  rssShmemBytes: number;
+  swapBytes: number;
+  threads: number;
+  pssBytes?: number;
+  lazyFreeBytes?: number;
+  swapPssBytes?: number;
+}
+
+// A garbage collection seen by a runtime source. `liveBytes` is set only for collections
+// that measure live data (see DESIGN "What live heap means").
+export interface GcRecord {
+  type: 'gc';
+  tMs: number;
+  pid: number;
+  threadId?: number;
+  kind: 'full' | 'minor';
+  forced: boolean;
+  liveBytes?: number;
+  heapBeforeBytes?: number;
+  heapAfterBytes?: number;
+  pauseMs?: number;
+  count?: number;
+}
+
+// An action rssdoctor took on the target (a forced GC, a release), with its measured effect.
+export interface ControlRecord {
+  type: 'control';
+  tMs: number;
+  pid: number;
+  action: string;
+  rssBeforeBytes?: number;
+  rssAfterBytes?: number;
+  durationMs?: number;
+}
+
+// Something worth knowing that is not a measurement: a process appearing or leaving the
+// tree, a source that could not be read, a line that did not parse.
+export interface NoteRecord {
+  type: 'note';
+  tMs: number;
+  code: string;
+  text: string;
+  pid?: number;
+  ppid?: number;
+  name?: string;
+}
+
+export interface EndRecord {
+  type: 'end';
+  tMs: number;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  interrupted: boolean;
+  targetExited: boolean;
+}
+
+export type BodyRecord = SampleRecord | GcRecord | ControlRecord | NoteRecord | EndRecord;
+export type RecordingRecord = HeaderRecord | BodyRecord;

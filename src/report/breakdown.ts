@@ -1,0 +1,30 @@
+// Where the resident bytes are, at the level the kernel reports: anon, file and shmem
+// (RssAnon + RssFile + RssShmem = VmRSS). Runtime figures that split anon come later,
+// from runtime sources; a part that cannot be known is null with its reason.
+
+import type { SampleRecord } from '../recording/records.js';
+import type { Breakdown } from './report.js';
+
+export function breakdownOf(sample: SampleRecord | undefined): Breakdown {
+  if (sample === undefined) {
+    const why = 'no sample of this process was recorded';
+    return {
+      rssBytes: null,
+      swapBytes: null,
+      parts: {
+        anon: { bytes: null, kind: 'resident', why },
+        file: { bytes: null, kind: 'resident', why },
+        shmem: { bytes: null, kind: 'resident', why },
+      },
+    };
+  }
+  return {
+    rssBytes: sample.rssBytes,
+    swapBytes: sample.swapBytes,
+    parts: {
+      anon: { bytes: sample.rssAnonBytes, kind: 'resident' },
+      file: { bytes: sample.rssFileBytes, kind: 'resident' },
+      shmem: { bytes: sample.rssShmemBytes, kind: 'resident' },
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// Report v1: the one result of a run, the same shape whether the run succeeded, failed or
+// the target died. Its JSON is a contract: fields are added, never renamed.
+// Schema: schema/report-v1.schema.json; prose: docs/report.md.
+
+import type { DataQualityNote } from '../recording/data-quality.js';
+import type { Reason } from '../verdict/reason.js';
+import type { Runtime, Verdict } from '../verdict/verdicts.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface BreakdownPart {
+  bytes: number | null;
+  // `resident`: counted in RSS by the kernel. `upperBound`: committed, maybe not resident.
+  kind: 'resident' | 'upperBound';
+  why?: string;
+}
+
+export interface Breakdown {
+  rssBytes: number | null;
+  // Beside RSS, never inside it.
+  swapBytes: number | null;
+  parts: Record<string, BreakdownPart>;
+}
+
+export interface Advice {
+  code: string;
+  text: string;
+  because: Record<string, number>;
+}
+
+export interface RunSummary {
+  command: string[];
+  durationMs: number;
+  samples: number;
+  livePoints: number;
+  forcedGcs: number;
+  targetExited: boolean;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  interrupted: boolean;
+  truncated: boolean;
+  recordingPath: string | null;
+}
+
+export interface ProcessReport {
+  pid: number;
+  name: string | null;
+  runtime: Runtime;
+  verdict: Verdict;
+  confidence: number;
+  reasons: Reason[];
+  samples: number;
+  peakRssBytes: number | null;
+  lastRssBytes: number | null;
+}
+
+export interface TreeSummary {
+  processes: number;
+  // Sum of Pss over the tree at the last smaps_rollup reading: shared pages counted once.
+  pssBytes: number | null;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  verdict: Verdict;
+  confidence: number;
+  pid: number | null;
+  runtime: Runtime;
+  reasons: Reason[];
+  breakdown: Breakdown;
+  advice: Advice[];
+  dataQuality: DataQualityNote[];
+  run: RunSummary;
+  processes: ProcessReport[];
+  tree: TreeSummary;
+}

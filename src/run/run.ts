@@ -1,0 +1,159 @@
+// `run`: start a target, sample it until it ends, and build the Report. The CLI and the
+// demo both call this; it never prints and never exits.
+
+import { performance } from 'node:perf_hooks';
+import { RssdoctorError } from '../errors.js';
+import { defaultRecordingPath } from '../recording/default-path.js';
+import type { Recording } from '../recording/reader.js';
+import {
+  RECORDING_SCHEMA_VERSION,
+  type BodyRecord,
+  type EndRecord,
+  type HeaderRecord,
+} from '../recording/records.js';
+import { RecordingWriter } from '../recording/writer.js';
+import { buildReport } from '../report/build.js';
+import type { Report } from '../report/report.js';
+import { readProcfsSamples } from '../sources/procfs.js';
+import { signalGroup, stopGroup } from '../target/process-group.js';
+import { spawnTarget, type Target } from '../target/spawn-target.js';
+import { TOOL_VERSION } from '../version.js';
+import { hostFacts } from './host-facts.js';
+
+// After SIGTERM at --duration, how long the target gets to exit before SIGKILL.
+export const STOP_GRACE_MS = 3000;
+export const DEFAULT_INTERVAL_MS = 1000;
+
+export interface RunOptions {
+  command: readonly string[];
+  // Stop the target after this long; undefined runs until it exits or is interrupted.
+  durationMs?: number;
+  intervalMs?: number;
+  // Where the recording goes; default ./rssdoctor-<name>-<stamp>.ndjson.
+  outPath?: string;
+  stdoutToStderr?: boolean;
+  env?: NodeJS.ProcessEnv;
+  onStart?: (info: { pid: number; recordingPath: string }) => void;
+  onTick?: (progress: RunProgress) => void;
+}
+
+export interface RunProgress {
+  elapsedMs: number;
+  samples: number;
+  processes: number;
+  rootRssBytes: number | null;
+}
+
+export interface RunHandle {
+  // First call forwards SIGINT to the target's group; a second call kills the group.
+  interrupt: () => void;
+  done: Promise<Report>;
+}
+
+export function startRun(options: RunOptions): RunHandle {
+  let interrupts = 0;
+  let target: Target | undefined;
+  const interrupt = (): void => {
+    interrupts++;
+    if (target === undefined) return;
+    signalGroup(target.pid, interrupts === 1 ? 'SIGINT' : 'SIGKILL');
+  };
+  const done = execute(options, (started) => {
+    target = started;
+    if (interrupts > 0) signalGroup(started.pid, interrupts === 1 ? 'SIGINT' : 'SIGKILL');
+  }, () => interrupts > 0);
+  return { interrupt, done };
+}
+
+async function execute(
+  options: RunOptions,
+  onTarget: (target: Target) => void,
+  wasInterrupted: () => boolean,
+): Promise<Report> {
+  const startedAt = new Date();
+  const recordingPath = options.outPath ?? defaultRecordingPath(options.command, startedAt);
+  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const writer = new RecordingWriter(recordingPath);
+  const header: HeaderRecord = {
+    type: 'header',
+    schemaVersion: RECORDING_SCHEMA_VERSION,
+    tool: 'rssdoctor',
+    toolVersion: TOOL_VERSION,
+    command: [...options.command],
+    startedAt: startedAt.toISOString(),
+    intervalMs,
+    host: hostFacts(),
+  };
+  const records: BodyRecord[] = [];
+  const append = (record: BodyRecord): void => {
+    records.push(record);
+    writer.append(record);
+  };
+  writer.append(header);
+  const t0 = performance.now();
+  const nowMs = (): number => performance.now() - t0;
+
+  let target: Target;
+  try {
+    target = await spawnTarget({
+      command: options.command,
+      stdoutToStderr: options.stdoutToStderr ?? false,
+      env: options.env,
+    });
+  } catch (error) {
+    const code = error instanceof RssdoctorError ? error.code : 'target.spawnFailed';
+    append({ type: 'note', tMs: nowMs(), code, text: (error as Error).message });
+    append(endRecord(nowMs(), { exitCode: null, signal: null }, false, false, false));
+    writer.close();
+    throw error;
+  }
+  onTarget(target);
+  options.onStart?.({ pid: target.pid, recordingPath });
+
+  const sampling = new AbortController();
+  let timedOut = false;
+  let durationTimer: NodeJS.Timeout | undefined;
+  if (options.durationMs !== undefined) {
+    durationTimer = setTimeout(() => {
+      timedOut = true;
+      void stopGroup(target.pid, STOP_GRACE_MS);
+    }, options.durationMs);
+  }
+  void target.exited.then(() => sampling.abort());
+
+  let samples = 0;
+  try {
+    for await (const tick of readProcfsSamples(target.pid, { intervalMs, nowMs }, sampling.signal)) {
+      for (const note of tick.notes) append(note);
+      for (const sample of tick.samples) append(sample);
+      samples += tick.samples.length;
+      const root = tick.samples.find((sample) => sample.pid === target.pid);
+      options.onTick?.({
+        elapsedMs: tick.tMs,
+        samples,
+        processes: tick.samples.length,
+        rootRssBytes: root?.rssBytes ?? null,
+      });
+    }
+  } finally {
+    clearTimeout(durationTimer);
+  }
+  const exit = await target.exited;
+  // Whatever the root left behind in its group goes too: a run leaves no strays.
+  await stopGroup(target.pid, STOP_GRACE_MS);
+  const interrupted = wasInterrupted() && !timedOut;
+  append(endRecord(nowMs(), exit, timedOut, interrupted, !timedOut && !interrupted));
+  writer.close();
+  const recording: Recording = { header, records, truncated: false, dataQuality: [] };
+  return buildReport(recording, { recordingPath });
+}
+
+function endRecord(
+  tMs: number,
+  exit: { exitCode: number | null; signal: string | null },
+  timedOut: boolean,
+  interrupted: boolean,
+  targetExited: boolean,
+): EndRecord {
+  return { type: 'end', tMs, ...exit, timedOut, interrupted, targetExited };
+}

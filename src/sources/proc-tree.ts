@@ -1,0 +1,40 @@
+// The process tree under a root PID, from /proc/PID/task/TID/children (Linux ≥ 3.5 with
+// CONFIG_PROC_CHILDREN). Reading only the tree's own files keeps a tick cheap whatever
+// else runs on the machine; scanning all of /proc would not.
+
+import { readdirSync } from 'node:fs';
+import { readProcFile } from './proc-read.js';
+
+// Root first, then descendants breadth-first. A PID that vanished mid-walk is skipped.
+export function listProcessTree(rootPid: number): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    out.push(pid);
+    for (const child of childrenOf(pid)) queue.push(child);
+  }
+  return out;
+}
+
+function childrenOf(pid: number): number[] {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const children: number[] = [];
+  for (const tid of tids) {
+    const read = readProcFile(`/proc/${pid}/task/${tid}/children`);
+    if (!read.ok) continue;
+    for (const token of read.text.split(' ')) {
+      const child = Number(token);
+      if (Number.isInteger(child) && child > 0) children.push(child);
+    }
+  }
+  return children;
+}

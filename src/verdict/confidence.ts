@@ -1,0 +1,24 @@
+// Confidence of a verdict, 0..1. It says how sure the evidence makes us, not how bad it is.
+
+// With no runtime source, RSS cannot separate live data from memory held for reuse, so an
+// OS-level `leak` or `retention` is at best a coin toss between the two (DESIGN).
+export const OS_LEVEL_CONFIDENCE_CAP = 0.5;
+// A flat RSS is solid evidence of nothing to fix, but still OS-level: it reaches this at
+// STEADY_FULL_EVIDENCE_FACTOR × the minimum number of points.
+export const OS_STEADY_CONFIDENCE_MAX = 0.8;
+export const STEADY_FULL_EVIDENCE_FACTOR = 4;
+
+// For a detected trend: 1 − p, capped.
+export function trendConfidence(pValue: number, cap: number): number {
+  return round(Math.min(cap, Math.max(0, 1 - pValue)));
+}
+
+// For a flat series: grows with the amount of evidence beyond the minimum.
+export function flatConfidence(points: number, neededPoints: number, cap: number): number {
+  const fraction = Math.min(1, points / (STEADY_FULL_EVIDENCE_FACTOR * neededPoints));
+  return round(Math.min(cap, 0.5 + (cap - 0.5) * fraction));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,105 @@
+// The one place a verdict is decided. Facts come from the analysis; rules are tried in
+// order and the first that applies wins. Data problems come first, then the runtime-
+// specific proofs, then live-heap evidence, then OS-level evidence.
+// Tested as a truth table in test/verdict/decide.test.ts.
+
+import type { Runtime, Verdict } from './verdicts.js';
+
+export interface DecisionFacts {
+  runtime: Runtime;
+  // Enough OS-level samples (MIN_OS_POINTS) for any verdict.
+  osEnough: boolean;
+  // 'none': no runtime source; 'too-few': a source, but fewer than MIN_LIVE_POINTS.
+  liveSource: 'none' | 'too-few' | 'ok';
+  liveRising: boolean;
+  livePlateau: boolean;
+  // The last live figure is older than STALE_AFTER: it cannot support `leak`.
+  liveStale: boolean;
+  // Go: H2 within 10% of GOMEMLIMIT with GCs per minute rising.
+  memLimitBound: boolean;
+  // RSS − heap − LazyFree.
+  nativeRising: boolean;
+  nativePlateau: boolean;
+  rssRising: boolean;
+  // RSS ended above where it started, beyond its noise.
+  rssRose: boolean;
+  rssPlateau: boolean;
+  // RSS is far above what is live: the held-for-reuse evidence for `retention`.
+  rssFarAboveLive: boolean;
+  // Positive proof that the GC trace was on for this target, and it shows no GC.
+  noGcProven: boolean;
+  heapBelowFirstTrigger: boolean;
+}
+
+export type RuleCode =
+  | 'too-few-samples'
+  | 'no-gc-yet'
+  | 'too-few-live-points'
+  | 'gomemlimit-bound'
+  | 'live-heap-rising'
+  | 'stale-live-retention'
+  | 'stale-live'
+  | 'native-rising'
+  | 'rss-above-live'
+  | 'live-flat'
+  | 'os-rising'
+  | 'os-rise-then-plateau'
+  | 'os-rise-unsettled'
+  | 'os-flat';
+
+export interface Decision {
+  verdict: Verdict;
+  rule: RuleCode;
+}
+
+type Rule = (facts: DecisionFacts) => Decision | undefined;
+
+const RULES: readonly Rule[] = [
+  (f) => (!f.osEnough ? { verdict: 'inconclusive', rule: 'too-few-samples' } : undefined),
+  // Only where the first GC trigger is known. V8 documents none, so Node never gets here.
+  (f) =>
+    (f.runtime === 'go' || f.runtime === 'jvm') && f.noGcProven && f.heapBelowFirstTrigger
+      ? { verdict: 'no-gc-yet', rule: 'no-gc-yet' }
+      : undefined,
+  (f) =>
+    f.liveSource === 'too-few' ? { verdict: 'inconclusive', rule: 'too-few-live-points' } : undefined,
+  (f) =>
+    f.liveSource === 'ok' && f.memLimitBound
+      ? { verdict: 'leak', rule: 'gomemlimit-bound' }
+      : undefined,
+  (f) =>
+    f.liveSource === 'ok' && f.liveRising && !f.livePlateau && !f.liveStale
+      ? { verdict: 'leak', rule: 'live-heap-rising' }
+      : undefined,
+  (f) =>
+    f.liveSource === 'ok' && f.liveRising && !f.livePlateau && f.liveStale
+      ? f.rssFarAboveLive
+        ? { verdict: 'retention', rule: 'stale-live-retention' }
+        : { verdict: 'inconclusive', rule: 'stale-live' }
+      : undefined,
+  (f) =>
+    f.liveSource === 'ok' && f.nativeRising && !f.nativePlateau
+      ? { verdict: 'native-leak', rule: 'native-rising' }
+      : undefined,
+  (f) =>
+    f.liveSource === 'ok' && f.rssFarAboveLive
+      ? { verdict: 'retention', rule: 'rss-above-live' }
+      : undefined,
+  (f) => (f.liveSource === 'ok' ? { verdict: 'steady', rule: 'live-flat' } : undefined),
+  // OS-level only: no runtime source to say what is live.
+  (f) => (f.rssRising && !f.rssPlateau ? { verdict: 'leak', rule: 'os-rising' } : undefined),
+  (f) =>
+    (f.rssRising || f.rssRose) && f.rssPlateau
+      ? { verdict: 'retention', rule: 'os-rise-then-plateau' }
+      : undefined,
+  // Higher than at the start, still moving, yet no significant trend: a recent jump.
+  (f) => (f.rssRose ? { verdict: 'inconclusive', rule: 'os-rise-unsettled' } : undefined),
+];
+
+export function decide(facts: DecisionFacts): Decision {
+  for (const rule of RULES) {
+    const decision = rule(facts);
+    if (decision !== undefined) return decision;
+  }
+  return { verdict: 'steady', rule: 'os-flat' };
+}

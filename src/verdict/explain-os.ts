@@ -1,0 +1,112 @@
+// Plain-words reasons for OS-level findings (RSS only, no runtime source).
+
+import type { GrowthFinding } from '../analysis/growth.js';
+import { PLATEAU_FRACTION } from '../analysis/plateau.js';
+import { formatBytes, formatP, formatRate, formatSeconds } from './format-figures.js';
+import type { Reason } from './reason.js';
+
+type GrowthOk = Extract<GrowthFinding, { state: 'ok' }>;
+
+export function tooFewSamplesReason(samples: number, neededSamples: number, durationMs: number): Reason {
+  return {
+    code: 'too-few-samples',
+    text:
+      `saw ${samples} sample(s) over ${formatSeconds(durationMs)}, need at least ${neededSamples}: ` +
+      `run longer (e.g. --duration 60) or sample faster (--interval 0.5)`,
+    figures: { samples, neededSamples, durationMs },
+  };
+}
+
+function trendFigures(found: GrowthOk): Record<string, number> {
+  return {
+    slopeBytesPerSecond: found.trend.slopeBytesPerSecond,
+    slopeLowerBytesPerSecond: found.trend.lowerBytesPerSecond,
+    slopeUpperBytesPerSecond: found.trend.upperBytesPerSecond,
+    growthBytes: found.size.growthBytes,
+    leakThresholdBytes: found.size.thresholdBytes,
+    pValue: found.trend.pValue,
+    varianceInflation: found.trend.varianceInflation,
+    points: found.points,
+  };
+}
+
+function slopeText(found: GrowthOk): string {
+  return (
+    `Theil–Sen ${formatRate(found.trend.slopeBytesPerSecond)} ` +
+    `(95% interval ${formatRate(found.trend.lowerBytesPerSecond)} to ${formatRate(found.trend.upperBytesPerSecond)}), ` +
+    `Mann–Kendall p=${formatP(found.trend.pValue)} corrected for autocorrelation (variance ×${found.trend.varianceInflation.toFixed(1)})`
+  );
+}
+
+export function osRisingReasons(found: GrowthOk): Reason[] {
+  return [
+    {
+      code: 'rss-rising',
+      text:
+        `RSS grew ${formatBytes(found.size.growthBytes)} over the run (${slopeText(found)}) ` +
+        `and kept growing into the last third`,
+      figures: trendFigures(found),
+    },
+    osLevelOnlyReason(),
+  ];
+}
+
+export function osPlateauReasons(found: GrowthOk): Reason[] {
+  const plateau = found.plateauFinding;
+  const lastUpper = plateau.state === 'ok' ? plateau.lastThirdUpperBytesPerSecond : Number.NaN;
+  const wholeRate = plateau.state === 'ok' ? plateau.wholeSlopeBytesPerSecond : Number.NaN;
+  return [
+    {
+      code: 'rss-rise-then-plateau',
+      text:
+        `RSS rose ${formatBytes(found.shift.riseBytes)} (from ${formatBytes(found.shift.startLevelBytes)} to ` +
+        `${formatBytes(found.shift.endLevelBytes)}) and then levelled off: the last third grows at most ` +
+        `${formatRate(lastUpper)}, under ${PLATEAU_FRACTION * 100}% of the run's ${formatRate(wholeRate)}. ` +
+        `Memory taken and then held (a cache, an allocator keeping freed pages) rather than a leak so far`,
+      figures: {
+        ...trendFigures(found),
+        riseBytes: found.shift.riseBytes,
+        lastThirdUpperBytesPerSecond: lastUpper,
+        wholeRateBytesPerSecond: wholeRate,
+      },
+    },
+    osLevelOnlyReason(),
+  ];
+}
+
+export function osUnsettledReasons(found: GrowthOk): Reason[] {
+  return [
+    {
+      code: 'rss-rise-unsettled',
+      text:
+        `RSS ended ${formatBytes(found.shift.riseBytes)} above where it started, but neither kept rising ` +
+        `significantly nor levelled off: run longer (e.g. twice the current --duration) to see where it settles`,
+      figures: { ...trendFigures(found), riseBytes: found.shift.riseBytes },
+    },
+  ];
+}
+
+export function osFlatReasons(found: GrowthOk): Reason[] {
+  const why =
+    found.trend.direction !== 'up'
+      ? `no significant upward trend (Mann–Kendall p=${formatP(found.trend.pValue)}, corrected for autocorrelation)`
+      : `a significant but small trend: growth ${formatBytes(found.size.growthBytes)} is under the leak-size threshold ` +
+        `${formatBytes(found.size.thresholdBytes)} or its interval reaches zero`;
+  return [
+    {
+      code: 'rss-flat',
+      text: `RSS is flat around ${formatBytes(found.size.medianBytes)}: ${why}`,
+      figures: { ...trendFigures(found), medianRssBytes: found.size.medianBytes },
+    },
+  ];
+}
+
+function osLevelOnlyReason(): Reason {
+  return {
+    code: 'os-level-only',
+    text:
+      'OS-level only: no runtime source says what is live, so RSS alone cannot tell a leak from memory held ' +
+      'for reuse; confidence is capped at 0.5',
+    figures: {},
+  };
+}
