@@ -18,6 +18,9 @@ export type GrowthFinding =
       rose: boolean;
       // The growth positively stopped in the last third (see plateau.ts).
       plateau: boolean;
+      // The last third still rises (its Theil–Sen slope is above zero): the growth persists
+      // into the end of the run rather than being an old wander.
+      persists: boolean;
       trend: Extract<TrendFinding, { state: 'ok' }>;
       size: LeakSizeFinding;
       shift: LevelShiftFinding;
@@ -42,6 +45,7 @@ export function growth(series: Series, minPoints: number): GrowthFinding {
     rose: shift.rose,
     shift,
     plateau: plateauFinding.state === 'ok' && plateauFinding.plateau,
+    persists: plateauFinding.state === 'ok' && plateauFinding.lastThirdSlopeBytesPerSecond > 0,
     trend: found,
     size,
     plateauFinding,

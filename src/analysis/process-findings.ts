@@ -3,6 +3,7 @@
 import type { SampleRecord } from '../recording/records.js';
 import { MIN_OS_POINTS } from './evidence.js';
 import { growth, type GrowthFinding } from './growth.js';
+import { sawtoothFloor } from './sawtooth-floor.js';
 import type { Series } from './series.js';
 
 export interface ProcessFindings {
@@ -31,6 +32,6 @@ export function analyzeProcess(pid: number, samples: readonly SampleRecord[]): P
     lastMs: samples[samples.length - 1]?.tMs ?? 0,
     peakRssBytes,
     lastSample: samples[samples.length - 1],
-    rss: growth(series, MIN_OS_POINTS),
+    rss: growth(sawtoothFloor(series), MIN_OS_POINTS),
   };
 }

@@ -10,8 +10,10 @@ import { theilSen } from './theil-sen.js';
 
 // The O(n²) test stays under ~30 ms at 2,000 points; longer series are floored to this.
 export const MAX_TREND_POINTS = 2000;
-// Two-sided significance level of the trend test.
-export const TREND_ALPHA = 0.05;
+// Two-sided significance level of the trend test. 0.05 let AR(1) noise with φ = 0.9 through
+// as a "leak" in 7 of 200 synthetic runs even after the Hamed–Rao correction; real leaks
+// in the fixtures score p < 1e-5, so the stricter level costs no detection.
+export const TREND_ALPHA = 0.01;
 
 export type TrendFinding =
   | { state: 'insufficient'; points: number; neededPoints: number; reason: string }

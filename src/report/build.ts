@@ -6,6 +6,7 @@ import type { DataQualityNote } from '../recording/data-quality.js';
 import type { Recording } from '../recording/reader.js';
 import type { BodyRecord, EndRecord, NoteRecord, SampleRecord } from '../recording/records.js';
 import { judgeProcess, type ProcessVerdict } from '../verdict/process-verdict.js';
+import type { Reason } from '../verdict/reason.js';
 import { topLevel } from '../verdict/top-level.js';
 import { breakdownOf } from './breakdown.js';
 import { treeSummary } from './tree-summary.js';
@@ -42,7 +43,7 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
       runtime: judged.runtime,
       verdict: judged.verdict,
       confidence: judged.confidence,
-      reasons: judged.reasons,
+      reasons: finiteFigures(judged.reasons),
       samples: findings.samples,
       peakRssBytes: findings.samples > 0 ? findings.peakRssBytes : null,
       lastRssBytes: findings.lastSample?.rssBytes ?? null,
@@ -80,7 +81,7 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
     confidence: top.confidence,
     pid: top.pid,
     runtime: top.runtime,
-    reasons: top.reasons,
+    reasons: finiteFigures(top.reasons),
     breakdown: breakdownOf(lastSamples.get(top.pid)),
     advice: [],
     dataQuality,
@@ -88,6 +89,17 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
     processes,
     tree: treeSummary(recording.records),
   };
+}
+
+// JSON has no NaN or Infinity: a figure that could not be computed is left out, not
+// written as null, so every figure present is a number (schema: figures are numbers).
+function finiteFigures(reasons: readonly Reason[]): Reason[] {
+  return reasons.map((reason) => ({
+    ...reason,
+    figures: Object.fromEntries(
+      Object.entries(reason.figures).filter(([, value]) => Number.isFinite(value)),
+    ),
+  }));
 }
 
 function runSummary(recording: Recording, recordingPath: string | null): RunSummary {

@@ -24,6 +24,8 @@ export interface DecisionFacts {
   // RSS ended above where it started, beyond its noise.
   rssRose: boolean;
   rssPlateau: boolean;
+  // The last third of RSS still rises (its slope is above zero).
+  rssPersists: boolean;
   // RSS is far above what is live: the held-for-reuse evidence for `retention`.
   rssFarAboveLive: boolean;
   // Positive proof that the GC trace was on for this target, and it shows no GC.
@@ -87,13 +89,17 @@ const RULES: readonly Rule[] = [
       : undefined,
   (f) => (f.liveSource === 'ok' ? { verdict: 'steady', rule: 'live-flat' } : undefined),
   // OS-level only: no runtime source to say what is live.
-  (f) => (f.rssRising && !f.rssPlateau ? { verdict: 'leak', rule: 'os-rising' } : undefined),
+  (f) =>
+    f.rssRising && !f.rssPlateau && f.rssPersists
+      ? { verdict: 'leak', rule: 'os-rising' }
+      : undefined,
   (f) =>
     (f.rssRising || f.rssRose) && f.rssPlateau
       ? { verdict: 'retention', rule: 'os-rise-then-plateau' }
       : undefined,
-  // Higher than at the start, still moving, yet no significant trend: a recent jump.
-  (f) => (f.rssRose ? { verdict: 'inconclusive', rule: 'os-rise-unsettled' } : undefined),
+  // Higher than at the start, but neither still rising at the end nor levelled off.
+  (f) =>
+    f.rssRose || f.rssRising ? { verdict: 'inconclusive', rule: 'os-rise-unsettled' } : undefined,
 ];
 
 export function decide(facts: DecisionFacts): Decision {

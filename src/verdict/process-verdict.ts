@@ -40,6 +40,7 @@ export function judgeProcess(findings: ProcessFindings): ProcessVerdict {
     rssRising: rss.state === 'ok' && rss.rising,
     rssRose: rss.state === 'ok' && rss.rose,
     rssPlateau: rss.state === 'ok' && rss.plateau,
+    rssPersists: rss.state === 'ok' && rss.persists,
     rssFarAboveLive: false,
     noGcProven: false,
     heapBelowFirstTrigger: false,
