@@ -1,0 +1,119 @@
+// OS-level verdicts on real programs with no runtime source (Python), each fixture's
+// behaviour first checked from /proc independently of rssdoctor. Also: the JSON Report
+// validates against the schema, and `rssdoctor report` recomputes the same verdict from
+// the recording, whole and cut mid-line.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { Report } from '../../src/report/report.js';
+import { runCli, spawnCli } from '../support/cli.js';
+import { fixturePath } from '../support/paths.js';
+import { assertFixture, watchRss } from '../support/proc-watch.js';
+import { assertValidReport } from '../support/validate-report.js';
+
+const MIB = 1024 * 1024;
+
+interface FixtureRun {
+  report: Report;
+  recordingPath: string;
+  rss: number[];
+  fixturePid: number;
+  code: number | null;
+}
+
+async function runFixture(name: string, args: string[], runArgs: string[] = []): Promise<FixtureRun> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-test-'));
+  const recordingPath = path.join(dir, 'rec.ndjson');
+  const jsonPath = path.join(dir, 'report.json');
+  const cli = spawnCli(['run', ...runArgs, '--interval', '0.2', '--out', recordingPath, '--json', jsonPath, '--', 'python3', fixturePath(name), ...args]);
+  const fixturePid = await cli.readyPid;
+  const watch = watchRss(fixturePid, 200);
+  const result = await cli.done;
+  // The last readings catch the interpreter tearing down its heap at exit: not the behaviour under test.
+  const rss = watch.stop().slice(0, -2);
+  assert.equal(result.code, 0, result.stderr);
+  const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
+  assertValidReport(report);
+  return { report, recordingPath, rss, fixturePid, code: result.code };
+}
+
+async function reportOf(recordingPath: string): Promise<Report> {
+  const result = await runCli(['report', recordingPath, '--json']);
+  assert.equal(result.code, 0, result.stderr);
+  const report = JSON.parse(result.stdout) as Report;
+  assertValidReport(report);
+  return report;
+}
+
+test('os-growth: RSS that keeps growing is a leak, capped at 0.5, OS-level only', async () => {
+  const run = await runFixture('os-growth.py', ['8', '12']);
+  assertFixture(run.rss.length >= 20, `watched only ${run.rss.length} readings`);
+  const grewBytes = run.rss[run.rss.length - 1]! - run.rss[0]!;
+  assertFixture(grewBytes >= 60 * MIB, `RSS grew ${grewBytes / MIB} MiB, expected ≥ 60 MiB`);
+
+  assert.equal(run.report.verdict, 'leak');
+  assert.equal(run.report.pid, run.fixturePid);
+  assert.equal(run.report.runtime, 'other');
+  assert.ok(run.report.confidence > 0 && run.report.confidence <= 0.5);
+  assert.ok(run.report.reasons.some((reason) => reason.code === 'os-level-only'));
+  // The slope is the fixture's 8 MiB/s within 25%.
+  const slope = run.report.reasons.find((reason) => reason.code === 'rss-rising')!.figures.slopeBytesPerSecond!;
+  assert.ok(Math.abs(slope - 8 * MIB) < 0.25 * 8 * MIB, `slope ${slope / MIB} MiB/s`);
+  assert.equal(run.report.run.targetExited, true);
+  assert.equal(run.report.run.exitCode, 0);
+
+  const again = await reportOf(run.recordingPath);
+  assert.equal(again.verdict, run.report.verdict);
+  assert.equal(again.confidence, run.report.confidence);
+  assert.deepEqual(again.reasons, run.report.reasons);
+
+  // A copy cut mid-line, as if rssdoctor died while writing its last sample.
+  const text = readFileSync(run.recordingPath, 'utf8');
+  const lastSample = text.lastIndexOf('{"type":"sample"');
+  const cutPath = `${run.recordingPath}.cut`;
+  writeFileSync(cutPath, text.slice(0, lastSample + 30));
+  const cut = await reportOf(cutPath);
+  assert.equal(cut.verdict, run.report.verdict);
+  assert.equal(cut.run.truncated, true);
+  assert.ok(cut.dataQuality.some((note) => note.code === 'recording.cutLine'));
+});
+
+test('os-steady: flat RSS is steady; --duration stops the target', async () => {
+  // The fixture would run 60 s; --duration stops it at 10 s, before any exit-time teardown.
+  const run = await runFixture('os-steady.py', ['40', '60'], ['--duration', '10']);
+  const tail = run.rss.slice(3);
+  assertFixture(tail.length >= 20, `watched only ${tail.length} readings`);
+  const spread = Math.max(...tail) - Math.min(...tail);
+  assertFixture(spread < 4 * MIB, `RSS moved ${spread / MIB} MiB, expected < 4 MiB`);
+  assertFixture(Math.min(...tail) > 40 * MIB, 'RSS below the 40 MiB the fixture holds');
+
+  assert.equal(run.report.verdict, 'steady');
+  assert.equal(run.report.pid, run.fixturePid);
+  assert.equal(run.report.run.timedOut, true);
+  assert.equal(run.report.run.targetExited, false);
+  assert.equal(run.report.run.signal, 'SIGTERM');
+  assert.ok(run.report.run.durationMs >= 10_000 && run.report.run.durationMs < 14_000);
+  const parts = run.report.breakdown.parts;
+  assert.equal(parts.anon!.bytes! + parts.file!.bytes! + parts.shmem!.bytes!, run.report.breakdown.rssBytes);
+  // /proc/PID/status counters are per-CPU approximations (Linux ≥ 6.2): allow slack.
+  assert.ok(parts.anon!.bytes! > 30 * MIB);
+  assert.ok(run.report.tree.pssBytes !== null && run.report.tree.pssBytes > 0);
+});
+
+test('os-rise-then-plateau: a rise that levels off is retention', async () => {
+  const run = await runFixture('os-rise-then-plateau.py', ['100', '3', '15']);
+  const n = run.rss.length;
+  assertFixture(n >= 40, `watched only ${n} readings`);
+  const lastThird = run.rss.slice(Math.floor((2 * n) / 3));
+  const rose = Math.min(...lastThird) - run.rss[0]!;
+  const lastSpread = Math.max(...lastThird) - Math.min(...lastThird);
+  assertFixture(rose >= 80 * MIB, `RSS rose ${rose / MIB} MiB, expected ≥ 80 MiB`);
+  assertFixture(lastSpread < 2 * MIB, `last third moved ${lastSpread / MIB} MiB, expected flat`);
+
+  assert.equal(run.report.verdict, 'retention');
+  assert.ok(run.report.confidence <= 0.5);
+  assert.ok(run.report.reasons.some((reason) => reason.code === 'rss-rise-then-plateau'));
+});

@@ -1,0 +1,53 @@
+// Runs the built CLI binary as a real child process.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { binPath } from './paths.js';
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliProcess {
+  child: ChildProcess;
+  // Resolves with the PID a fixture printed as `ready <pid>` on (rssdoctor's) stdout or stderr.
+  readyPid: Promise<number>;
+  done: Promise<CliResult>;
+}
+
+export function spawnCli(args: readonly string[], options: { timeoutMs?: number; cwd?: string } = {}): CliProcess {
+  const child = spawn(process.execPath, [binPath, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: options.cwd,
+  });
+  let stdout = '';
+  let stderr = '';
+  let resolveReady: (pid: number) => void = () => {};
+  const readyPid = new Promise<number>((resolve) => (resolveReady = resolve));
+  const scan = (): void => {
+    const match = /^ready (\d+)$/m.exec(stdout + '\n' + stderr);
+    if (match !== null) resolveReady(Number(match[1]));
+  };
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    scan();
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    scan();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+  const done = new Promise<CliResult>((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return { child, readyPid, done };
+}
+
+export function runCli(args: readonly string[], options: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
+  return spawnCli(args, options).done;
+}
