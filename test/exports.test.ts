@@ -8,7 +8,10 @@ import { test } from 'node:test';
 import { repoRoot } from './support/paths.js';
 
 test('exports: the package exports map', () => {
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { exports: object; type: string };
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    exports: object;
+    type: string;
+  };
   assert.equal(pkg.type, 'module');
   assert.deepEqual(pkg.exports, {
     '.': { types: './dist/index.d.ts', default: './dist/index.js' },
@@ -38,7 +41,9 @@ test('exports: the library entry, loaded by package name', async () => {
 });
 
 test('exports: the library never prints or exits (no console or process.exit in src outside cli)', () => {
-  const files = listSources(path.join(repoRoot, 'src')).filter((file) => !file.includes(`${path.sep}cli${path.sep}`));
+  const files = listSources(path.join(repoRoot, 'src')).filter(
+    (file) => !file.includes(`${path.sep}cli${path.sep}`),
+  );
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     assert.doesNotMatch(text, /process\.exit\(|console\.|process\.stdout|process\.stderr/, file);

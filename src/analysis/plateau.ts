@@ -50,7 +50,10 @@ export function plateau(series: Series, wholeSlopeBytesPerSecond: number): Plate
       reason: `the last third has ${last.values.length} point(s), need ${MIN_PLATEAU_POINTS}`,
     };
   }
-  const slope = theilSen(last, (slopePerMs) => mannKendallHamedRao(last, slopePerMs).correctedVarianceS);
+  const slope = theilSen(
+    last,
+    (slopePerMs) => mannKendallHamedRao(last, slopePerMs).correctedVarianceS,
+  );
   const upper = slope.upperPerMs * 1000;
   const isPlateau =
     wholeSlopeBytesPerSecond > 0 &&

@@ -82,7 +82,14 @@ export function theilSen(
   }
   const offsets = values.map((value, i) => value - slope * tMs[i]!).sort((a, b) => a - b);
   const intercept = offsets[offsets.length >> 1]!;
-  return { slopePerMs: slope, lowerPerMs: lower, upperPerMs: upper, intercept, pairs: count, sampled };
+  return {
+    slopePerMs: slope,
+    lowerPerMs: lower,
+    upperPerMs: upper,
+    intercept,
+    pairs: count,
+    sampled,
+  };
 }
 
 function allSlopes({ tMs, values }: Series): Float64Array {

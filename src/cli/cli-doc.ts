@@ -1,5 +1,11 @@
 import { COMMANDS } from './commands.js';
-import { EXIT_FAILURE, EXIT_FAIL_ON, EXIT_INTERRUPTED, EXIT_REPORT, EXIT_USAGE } from './exit-codes.js';
+import {
+  EXIT_FAILURE,
+  EXIT_FAIL_ON,
+  EXIT_INTERRUPTED,
+  EXIT_REPORT,
+  EXIT_USAGE,
+} from './exit-codes.js';
 
 // Renders docs/cli.md from the command specs. A test checks the committed file matches.
 export function renderCliDoc(): string {
@@ -11,7 +17,12 @@ export function renderCliDoc(): string {
   ];
   for (const command of COMMANDS) {
     lines.push(`## rssdoctor ${command.name}`, '', '```', command.usage, '```', '');
-    lines.push(`${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`, '', command.details, '');
+    lines.push(
+      `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`,
+      '',
+      command.details,
+      '',
+    );
     lines.push('| option | what it does | default |', '|---|---|---|');
     for (const option of command.options) {
       lines.push(`| \`${option.flags}\` | ${option.description} | ${option.defaultText ?? ''} |`);

@@ -8,7 +8,13 @@ import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
 import { startRun } from '../run/run.js';
 import type { Verdict } from '../verdict/verdicts.js';
-import { EXIT_FAILURE, EXIT_FAIL_ON, EXIT_INTERRUPTED, EXIT_REPORT, EXIT_USAGE } from './exit-codes.js';
+import {
+  EXIT_FAILURE,
+  EXIT_FAIL_ON,
+  EXIT_INTERRUPTED,
+  EXIT_REPORT,
+  EXIT_USAGE,
+} from './exit-codes.js';
 import { writeReport } from './output.js';
 import { buildProgram, type ParsedArgs, type ReportArgs, type RunArgs } from './program.js';
 import { progressLine } from './progress.js';
@@ -22,7 +28,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version are successes; everything else commander throws is usage.
-      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      const ok =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help';
       return ok ? EXIT_REPORT : EXIT_USAGE;
     }
     throw error;
@@ -39,7 +48,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.code.startsWith('usage.') ? EXIT_USAGE : EXIT_FAILURE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`rssdoctor: internal error: ${message}; please report it with the command you ran\n`);
+    process.stderr.write(
+      `rssdoctor: internal error: ${message}; please report it with the command you ran\n`,
+    );
     if (process.env.RSSDOCTOR_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return EXIT_FAILURE;
   }
@@ -54,9 +65,12 @@ async function runCommand(args: RunArgs): Promise<number> {
     outPath: args.out,
     stdoutToStderr: args.json === true,
     onStart: ({ pid, recordingPath }) => {
-      if (showProgress) process.stderr.write(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`);
+      if (showProgress)
+        process.stderr.write(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`);
     },
-    onTick: showProgress ? (progress) => process.stderr.write(progressLine(progress, args.durationMs)) : undefined,
+    onTick: showProgress
+      ? (progress) => process.stderr.write(progressLine(progress, args.durationMs))
+      : undefined,
   });
   const onSignal = (): void => handle.interrupt();
   process.on('SIGINT', onSignal);

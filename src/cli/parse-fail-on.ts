@@ -3,7 +3,10 @@ import { isVerdict, VERDICTS, type Verdict } from '../verdict/verdicts.js';
 
 // "leak,native-leak" → a set of verdicts that make the exit code 1.
 export function parseFailOn(value: string): Verdict[] {
-  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => !isVerdict(name));
   if (names.length === 0 || unknown.length > 0) {
     throw new InvalidArgumentError(

@@ -115,7 +115,11 @@ function parseHeader(line: string | undefined, source: string): HeaderRecord {
   } catch {
     throw unreadable(`"${line.slice(0, 40)}${line.length > 40 ? '…' : ''}"`);
   }
-  if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== 'header') {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    (value as { type?: unknown }).type !== 'header'
+  ) {
     throw unreadable(`"${line.slice(0, 40)}${line.length > 40 ? '…' : ''}"`);
   }
   const header = value as HeaderRecord;

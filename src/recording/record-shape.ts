@@ -1,9 +1,7 @@
 import type { BodyRecord } from './records.js';
 
 export type CheckedRecord =
-  | { kind: 'record'; record: BodyRecord }
-  | { kind: 'unknown'; type: string }
-  | { kind: 'invalid' };
+  { kind: 'record'; record: BodyRecord } | { kind: 'unknown'; type: string } | { kind: 'invalid' };
 
 // Checks the fields each known record type needs before the analysis trusts it.
 // Unknown types are reported separately so that a newer writer's records are skipped, not

@@ -10,7 +10,12 @@ import type { Reason } from '../verdict/reason.js';
 import { topLevel } from '../verdict/top-level.js';
 import { breakdownOf } from './breakdown.js';
 import { treeSummary } from './tree-summary.js';
-import { REPORT_SCHEMA_VERSION, type ProcessReport, type Report, type RunSummary } from './report.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type ProcessReport,
+  type Report,
+  type RunSummary,
+} from './report.js';
 
 export interface BuildOptions {
   recordingPath: string | null;
@@ -24,7 +29,11 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
       let list = samplesByPid.get(record.pid);
       if (list === undefined) samplesByPid.set(record.pid, (list = []));
       list.push(record);
-    } else if (record.type === 'note' && record.code === 'process.start' && record.pid !== undefined) {
+    } else if (
+      record.type === 'note' &&
+      record.code === 'process.start' &&
+      record.pid !== undefined
+    ) {
       names.set(record.pid, record.name ?? '');
     }
   }

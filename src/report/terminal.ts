@@ -14,7 +14,10 @@ export function renderTerminal(report: Report): string {
   for (const reason of report.reasons) lines.push(`  • ${reason.text}`);
   lines.push('', ...breakdownLines(report));
   if (report.processes.length > 1) {
-    lines.push('', `process tree: ${report.processes.length} processes, Pss ${formatNullable(report.tree.pssBytes)}`);
+    lines.push(
+      '',
+      `process tree: ${report.processes.length} processes, Pss ${formatNullable(report.tree.pssBytes)}`,
+    );
     for (const process of report.processes) {
       lines.push(
         `  ${String(process.pid).padStart(7)} ${(process.name ?? '?').padEnd(16)} ${process.verdict.padEnd(12)} ` +
@@ -38,10 +41,14 @@ export function renderTerminal(report: Report): string {
 function breakdownLines(report: Report): string[] {
   const { rssBytes, swapBytes, parts } = report.breakdown;
   if (rssBytes === null) return ['RSS: no sample'];
-  const lines = [`RSS ${formatBytes(rssBytes)} at the last sample (swap ${formatNullable(swapBytes)}, beside RSS)`];
+  const lines = [
+    `RSS ${formatBytes(rssBytes)} at the last sample (swap ${formatNullable(swapBytes)}, beside RSS)`,
+  ];
   for (const [name, part] of Object.entries(parts)) {
-    const share = part.bytes !== null && rssBytes > 0 ? `${((part.bytes / rssBytes) * 100).toFixed(0)}%` : '';
-    const value = part.bytes === null ? `unknown (${part.why ?? 'no source'})` : formatBytes(part.bytes);
+    const share =
+      part.bytes !== null && rssBytes > 0 ? `${((part.bytes / rssBytes) * 100).toFixed(0)}%` : '';
+    const value =
+      part.bytes === null ? `unknown (${part.why ?? 'no source'})` : formatBytes(part.bytes);
     lines.push(`  ${name.padEnd(8)} ${value.padStart(10)} ${share.padStart(4)}  ${part.kind}`);
   }
   return lines;

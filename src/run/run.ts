@@ -58,10 +58,14 @@ export function startRun(options: RunOptions): RunHandle {
     if (target === undefined) return;
     signalGroup(target.pid, interrupts === 1 ? 'SIGINT' : 'SIGKILL');
   };
-  const done = execute(options, (started) => {
-    target = started;
-    if (interrupts > 0) signalGroup(started.pid, interrupts === 1 ? 'SIGINT' : 'SIGKILL');
-  }, () => interrupts > 0);
+  const done = execute(
+    options,
+    (started) => {
+      target = started;
+      if (interrupts > 0) signalGroup(started.pid, interrupts === 1 ? 'SIGINT' : 'SIGKILL');
+    },
+    () => interrupts > 0,
+  );
   return { interrupt, done };
 }
 
@@ -123,7 +127,11 @@ async function execute(
 
   let samples = 0;
   try {
-    for await (const tick of readProcfsSamples(target.pid, { intervalMs, nowMs }, sampling.signal)) {
+    for await (const tick of readProcfsSamples(
+      target.pid,
+      { intervalMs, nowMs },
+      sampling.signal,
+    )) {
       for (const note of tick.notes) append(note);
       for (const sample of tick.samples) append(sample);
       samples += tick.samples.length;

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 // Outcome of reading one /proc file. A vanished process is normal (it exited between
 // ticks); a refused read is a data-quality problem the report must show.
 export type ProcRead =
-  | { ok: true; text: string }
-  | { ok: false; reason: 'gone' | 'denied' | 'error'; errno: string };
+  { ok: true; text: string } | { ok: false; reason: 'gone' | 'denied' | 'error'; errno: string };
 
 // Synchronous on purpose: a /proc/PID/status read takes ~11 µs synchronously and ~280 µs
 // through fs.promises (measured, DESIGN), and the sampler reads one per process per tick.

@@ -109,7 +109,13 @@ function readTick(
   for (const pid of known) {
     if (!alive.has(pid)) {
       known.delete(pid);
-      notes.push({ type: 'note', tMs, code: 'process.exit', text: `pid ${pid} left the tree`, pid });
+      notes.push({
+        type: 'note',
+        tMs,
+        code: 'process.exit',
+        text: `pid ${pid} left the tree`,
+        pid,
+      });
     }
   }
   return { tMs, samples, notes };

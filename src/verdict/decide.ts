@@ -64,7 +64,9 @@ const RULES: readonly Rule[] = [
       ? { verdict: 'no-gc-yet', rule: 'no-gc-yet' }
       : undefined,
   (f) =>
-    f.liveSource === 'too-few' ? { verdict: 'inconclusive', rule: 'too-few-live-points' } : undefined,
+    f.liveSource === 'too-few'
+      ? { verdict: 'inconclusive', rule: 'too-few-live-points' }
+      : undefined,
   (f) =>
     f.liveSource === 'ok' && f.memLimitBound
       ? { verdict: 'leak', rule: 'gomemlimit-bound' }

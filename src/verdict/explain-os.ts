@@ -7,7 +7,11 @@ import type { Reason } from './reason.js';
 
 type GrowthOk = Extract<GrowthFinding, { state: 'ok' }>;
 
-export function tooFewSamplesReason(samples: number, neededSamples: number, durationMs: number): Reason {
+export function tooFewSamplesReason(
+  samples: number,
+  neededSamples: number,
+  durationMs: number,
+): Reason {
   return {
     code: 'too-few-samples',
     text:

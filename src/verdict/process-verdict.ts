@@ -12,7 +12,10 @@ import { decide, type DecisionFacts, type RuleCode } from './decide.js';
 import {
   osFlatReasons,
   osPlateauReasons,
-  osUnsettledReasons, osRisingReasons, tooFewSamplesReason } from './explain-os.js';
+  osUnsettledReasons,
+  osRisingReasons,
+  tooFewSamplesReason,
+} from './explain-os.js';
 import type { Reason } from './reason.js';
 import type { Runtime, Verdict } from './verdicts.js';
 
@@ -51,7 +54,9 @@ export function judgeProcess(findings: ProcessFindings): ProcessVerdict {
     return {
       ...base,
       confidence: 0,
-      reasons: [tooFewSamplesReason(findings.samples, MIN_OS_POINTS, findings.lastMs - findings.firstMs)],
+      reasons: [
+        tooFewSamplesReason(findings.samples, MIN_OS_POINTS, findings.lastMs - findings.firstMs),
+      ],
     };
   }
   if (rule === 'os-rising') {

@@ -23,7 +23,13 @@ test('plateau: a linear leak is not a plateau', () => {
 test('plateau: a noisy slow leak is not called a plateau for lack of a trend at the end', () => {
   // Little growth and much noise: the last third has no significant trend, but its interval
   // is wide, so the positive plateau finding is not made.
-  const series = drift({ seed: 4, points: 120, driftFraction: 0.05, phi: 0.5, noiseFraction: 0.02 });
+  const series = drift({
+    seed: 4,
+    points: 120,
+    driftFraction: 0.05,
+    phi: 0.5,
+    noiseFraction: 0.02,
+  });
   const found = plateau(series, (0.05 * 100 * MIB) / 119);
   assert.equal(found.state === 'ok' && found.plateau, false);
 });

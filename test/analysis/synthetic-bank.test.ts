@@ -19,7 +19,8 @@ interface Shape {
   make: (seed: number, pick: () => number) => SeriesOut;
 }
 
-const between = (pick: () => number, low: number, high: number): number => low + (high - low) * pick();
+const between = (pick: () => number, low: number, high: number): number =>
+  low + (high - low) * pick();
 const points = (pick: () => number): number => Math.round(between(pick, 120, 900));
 
 const SHAPES: Shape[] = [
@@ -81,7 +82,13 @@ const SHAPES: Shape[] = [
     leaking: true,
     minDetection: 0.95,
     make: (seed, pick) =>
-      drift({ seed, points: points(pick), driftFraction: between(pick, 0.1, 0.3), phi: 0.9, noiseFraction: 0.01 }),
+      drift({
+        seed,
+        points: points(pick),
+        driftFraction: between(pick, 0.1, 0.3),
+        phi: 0.9,
+        noiseFraction: 0.01,
+      }),
   },
   {
     name: 'slow drift 2% (the leak-size boundary)',
@@ -108,7 +115,9 @@ test('synthetic bank: false leaks on non-leaking shapes, detection on leaking sh
     if (shape.leaking) {
       lines.push(`detection  ${shape.name}: ${leaks}/${RUNS} (${spread})`);
       if (shape.minDetection !== null && leaks / RUNS < shape.minDetection) {
-        failures.push(`${shape.name}: detected ${leaks}/${RUNS}, need ≥ ${shape.minDetection * 100}%`);
+        failures.push(
+          `${shape.name}: detected ${leaks}/${RUNS}, need ≥ ${shape.minDetection * 100}%`,
+        );
       }
     } else {
       lines.push(`false leak ${shape.name}: ${leaks}/${RUNS} (${spread})`);

@@ -23,7 +23,13 @@ test('theil-sen: one wild outlier does not move the slope', () => {
 
 test('theil-sen: the 95% interval contains the true slope and excludes zero on a clear rise', () => {
   // 30% of 100 MiB over 299 s.
-  const series = drift({ seed: 11, points: 300, driftFraction: 0.3, phi: 0.5, noiseFraction: 0.01 });
+  const series = drift({
+    seed: 11,
+    points: 300,
+    driftFraction: 0.3,
+    phi: 0.5,
+    noiseFraction: 0.01,
+  });
   const trueSlopePerMs = (0.3 * 100 * 1024 * 1024) / 299_000;
   const result = withVariance(series);
   assert.ok(result.lowerPerMs < trueSlopePerMs && trueSlopePerMs < result.upperPerMs);
@@ -31,7 +37,13 @@ test('theil-sen: the 95% interval contains the true slope and excludes zero on a
 });
 
 test('theil-sen: beyond MAX_EXACT_PAIRS pairs it samples, deterministically and close to exact', () => {
-  const series = drift({ seed: 5, points: 1500, driftFraction: 0.2, phi: 0.5, noiseFraction: 0.01 });
+  const series = drift({
+    seed: 5,
+    points: 1500,
+    driftFraction: 0.2,
+    phi: 0.5,
+    noiseFraction: 0.01,
+  });
   assert.ok((1500 * 1499) / 2 > MAX_EXACT_PAIRS);
   const first = withVariance(series);
   const second = withVariance(series);

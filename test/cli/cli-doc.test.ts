@@ -15,6 +15,7 @@ test('cli help: every option of every command shows in --help', async () => {
   for (const command of COMMANDS) {
     const result = await runCli([command.name, '--help']);
     assert.equal(result.code, 0);
-    for (const option of command.options) assert.ok(result.stdout.includes(option.flags), `${command.name} ${option.flags}`);
+    for (const option of command.options)
+      assert.ok(result.stdout.includes(option.flags), `${command.name} ${option.flags}`);
   }
 });

@@ -57,7 +57,10 @@ test('a command that is not found fails (3) and keeps the recording', async () =
   const result = await runCli(['run', '--out', out, '--', 'no-such-command-rssdoctor']);
   assert.equal(result.code, 3);
   assertOneLineError(result, 'command not found', 'no-such-command-rssdoctor');
-  const lines = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; code?: string });
+  const lines = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { type: string; code?: string });
   assert.equal(lines[0]!.type, 'header');
   assert.ok(lines.some((line) => line.code === 'target.commandNotFound'));
   assert.equal(lines[lines.length - 1]!.type, 'end');
@@ -66,7 +69,17 @@ test('a command that is not found fails (3) and keeps the recording', async () =
 test('a target that exits at once still gets a Report (0): inconclusive, its exit code, one stderr line', async () => {
   const dir = tempDir();
   const json = path.join(dir, 'r.json');
-  const result = await runCli(['run', '--out', path.join(dir, 'r.ndjson'), '--json', json, '--', 'python3', '-c', 'import sys; sys.exit(3)']);
+  const result = await runCli([
+    'run',
+    '--out',
+    path.join(dir, 'r.ndjson'),
+    '--json',
+    json,
+    '--',
+    'python3',
+    '-c',
+    'import sys; sys.exit(3)',
+  ]);
   assert.equal(result.code, 0);
   assertOneLineError(result, 'exited with code 3');
   const report = readReport(json);
@@ -86,7 +99,20 @@ test('SIGKILL of the target mid-run: a Report with the signal, and the recording
   const dir = tempDir();
   const json = path.join(dir, 'r.json');
   const out = path.join(dir, 'r.ndjson');
-  const cli = spawnCli(['run', '--interval', '0.2', '--out', out, '--json', json, '--', 'python3', fixturePath('os-steady.py'), '20', '60']);
+  const cli = spawnCli([
+    'run',
+    '--interval',
+    '0.2',
+    '--out',
+    out,
+    '--json',
+    json,
+    '--',
+    'python3',
+    fixturePath('os-steady.py'),
+    '20',
+    '60',
+  ]);
   const pid = await cli.readyPid;
   await sleep(1500);
   process.kill(pid, 'SIGKILL');
@@ -104,7 +130,20 @@ test('SIGKILL of the target mid-run: a Report with the signal, and the recording
 test('Ctrl-C once: SIGINT goes to the target, the partial Report is printed, exit 130', async () => {
   const dir = tempDir();
   const json = path.join(dir, 'r.json');
-  const cli = spawnCli(['run', '--interval', '0.2', '--out', path.join(dir, 'r.ndjson'), '--json', json, '--', 'python3', fixturePath('os-steady.py'), '20', '60']);
+  const cli = spawnCli([
+    'run',
+    '--interval',
+    '0.2',
+    '--out',
+    path.join(dir, 'r.ndjson'),
+    '--json',
+    json,
+    '--',
+    'python3',
+    fixturePath('os-steady.py'),
+    '20',
+    '60',
+  ]);
   await cli.readyPid;
   await sleep(1500);
   cli.child.kill('SIGINT');
@@ -121,7 +160,21 @@ test('Ctrl-C once: SIGINT goes to the target, the partial Report is printed, exi
 test('Ctrl-C twice kills a target that ignores SIGINT, exit 130', async () => {
   const dir = tempDir();
   const json = path.join(dir, 'r.json');
-  const cli = spawnCli(['run', '--interval', '0.2', '--out', path.join(dir, 'r.ndjson'), '--json', json, '--', 'python3', fixturePath('os-steady.py'), '20', '60', '--ignore-sigint']);
+  const cli = spawnCli([
+    'run',
+    '--interval',
+    '0.2',
+    '--out',
+    path.join(dir, 'r.ndjson'),
+    '--json',
+    json,
+    '--',
+    'python3',
+    fixturePath('os-steady.py'),
+    '20',
+    '60',
+    '--ignore-sigint',
+  ]);
   const pid = await cli.readyPid;
   await sleep(1000);
   cli.child.kill('SIGINT');
@@ -138,7 +191,16 @@ test('Ctrl-C twice kills a target that ignores SIGINT, exit 130', async () => {
 
 test('--json on stdout stays parseable while the target writes to stdout', async () => {
   const dir = tempDir();
-  const result = await runCli(['run', '--out', path.join(dir, 'r.ndjson'), '--json', '--', 'python3', '-c', 'print("hello from the target")']);
+  const result = await runCli([
+    'run',
+    '--out',
+    path.join(dir, 'r.ndjson'),
+    '--json',
+    '--',
+    'python3',
+    '-c',
+    'print("hello from the target")',
+  ]);
   assert.equal(result.code, 0);
   assertValidReport(JSON.parse(result.stdout));
   assert.match(result.stderr, /hello from the target/);

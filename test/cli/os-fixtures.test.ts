@@ -24,11 +24,28 @@ interface FixtureRun {
   code: number | null;
 }
 
-async function runFixture(name: string, args: string[], runArgs: string[] = []): Promise<FixtureRun> {
+async function runFixture(
+  name: string,
+  args: string[],
+  runArgs: string[] = [],
+): Promise<FixtureRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-test-'));
   const recordingPath = path.join(dir, 'rec.ndjson');
   const jsonPath = path.join(dir, 'report.json');
-  const cli = spawnCli(['run', ...runArgs, '--interval', '0.2', '--out', recordingPath, '--json', jsonPath, '--', 'python3', fixturePath(name), ...args]);
+  const cli = spawnCli([
+    'run',
+    ...runArgs,
+    '--interval',
+    '0.2',
+    '--out',
+    recordingPath,
+    '--json',
+    jsonPath,
+    '--',
+    'python3',
+    fixturePath(name),
+    ...args,
+  ]);
   const fixturePid = await cli.readyPid;
   const watch = watchRss(fixturePid, 200);
   const result = await cli.done;
@@ -60,7 +77,8 @@ test('os-growth: RSS that keeps growing is a leak, capped at 0.5, OS-level only'
   assert.ok(run.report.confidence > 0 && run.report.confidence <= 0.5);
   assert.ok(run.report.reasons.some((reason) => reason.code === 'os-level-only'));
   // The slope is the fixture's 8 MiB/s within 25%.
-  const slope = run.report.reasons.find((reason) => reason.code === 'rss-rising')!.figures.slopeBytesPerSecond!;
+  const slope = run.report.reasons.find((reason) => reason.code === 'rss-rising')!.figures
+    .slopeBytesPerSecond!;
   assert.ok(Math.abs(slope - 8 * MIB) < 0.25 * 8 * MIB, `slope ${slope / MIB} MiB/s`);
   assert.equal(run.report.run.targetExited, true);
   assert.equal(run.report.run.exitCode, 0);
@@ -97,7 +115,10 @@ test('os-steady: flat RSS is steady; --duration stops the target', async () => {
   assert.equal(run.report.run.signal, 'SIGTERM');
   assert.ok(run.report.run.durationMs >= 10_000 && run.report.run.durationMs < 14_000);
   const parts = run.report.breakdown.parts;
-  assert.equal(parts.anon!.bytes! + parts.file!.bytes! + parts.shmem!.bytes!, run.report.breakdown.rssBytes);
+  assert.equal(
+    parts.anon!.bytes! + parts.file!.bytes! + parts.shmem!.bytes!,
+    run.report.breakdown.rssBytes,
+  );
   // /proc/PID/status counters are per-CPU approximations (Linux ≥ 6.2): allow slack.
   assert.ok(parts.anon!.bytes! > 30 * MIB);
   assert.ok(run.report.tree.pssBytes !== null && run.report.tree.pssBytes > 0);

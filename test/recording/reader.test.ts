@@ -14,8 +14,26 @@ const header = JSON.stringify({
   host: {},
 });
 const sample = (tMs: number): string =>
-  JSON.stringify({ type: 'sample', tMs, pid: 1, rssBytes: 10, rssAnonBytes: 5, rssFileBytes: 5, rssShmemBytes: 0, swapBytes: 0, threads: 1 });
-const end = JSON.stringify({ type: 'end', tMs: 9, exitCode: 0, signal: null, timedOut: false, interrupted: false, targetExited: true });
+  JSON.stringify({
+    type: 'sample',
+    tMs,
+    pid: 1,
+    rssBytes: 10,
+    rssAnonBytes: 5,
+    rssFileBytes: 5,
+    rssShmemBytes: 0,
+    swapBytes: 0,
+    threads: 1,
+  });
+const end = JSON.stringify({
+  type: 'end',
+  tMs: 9,
+  exitCode: 0,
+  signal: null,
+  timedOut: false,
+  interrupted: false,
+  targetExited: true,
+});
 
 test('reader: a whole recording has no data-quality notes and is not truncated', () => {
   const recording = parseRecording([header, sample(1), sample(2), end, ''].join('\n'));
@@ -29,11 +47,16 @@ test('reader: a last line cut mid-record is skipped and the recording is truncat
   const recording = parseRecording(text);
   assert.equal(recording.records.length, 2);
   assert.equal(recording.truncated, true);
-  assert.deepEqual(recording.dataQuality.map((note) => note.code).sort(), ['recording.cutLine', 'recording.noEnd']);
+  assert.deepEqual(recording.dataQuality.map((note) => note.code).sort(), [
+    'recording.cutLine',
+    'recording.noEnd',
+  ]);
 });
 
 test('reader: a corrupt line inside is counted, skipped, and the rest is read', () => {
-  const recording = parseRecording([header, sample(1), '{"type":"sample","tMs":', sample(3), end, ''].join('\n'));
+  const recording = parseRecording(
+    [header, sample(1), '{"type":"sample","tMs":', sample(3), end, ''].join('\n'),
+  );
   assert.equal(recording.records.length, 3);
   const note = recording.dataQuality.find((entry) => entry.code === 'recording.corruptLines');
   assert.match(note?.text ?? '', /1 line\(s\).*line 3/);
@@ -47,13 +70,20 @@ test('reader: a record with a missing number is corrupt, not trusted', () => {
 });
 
 test('reader: unknown record types are skipped with a note', () => {
-  const recording = parseRecording([header, '{"type":"hologram","tMs":1}', sample(2), end, ''].join('\n'));
+  const recording = parseRecording(
+    [header, '{"type":"hologram","tMs":1}', sample(2), end, ''].join('\n'),
+  );
   assert.equal(recording.records.length, 2);
   assert.match(recording.dataQuality[0]!.text, /unknown type "hologram"/);
 });
 
 test('reader: no header, an empty file, or a newer schema is unreadable', () => {
-  for (const text of ['', sample(1) + '\n', 'not json\n', header.replace('"schemaVersion":1', '"schemaVersion":99') + '\n']) {
+  for (const text of [
+    '',
+    sample(1) + '\n',
+    'not json\n',
+    header.replace('"schemaVersion":1', '"schemaVersion":99') + '\n',
+  ]) {
     assert.throws(
       () => parseRecording(text, 'f.ndjson'),
       (error: unknown) => error instanceof RssdoctorError && error.code === 'recording.unreadable',

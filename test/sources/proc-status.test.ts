@@ -14,7 +14,10 @@ const MIB = 1024 * 1024;
 test('proc-status: RSS of a child agrees with its own process.memoryUsage().rss', async () => {
   const child = spawn(
     process.execPath,
-    ['-e', 'const b = Buffer.alloc(64 * 1024 * 1024, 1); console.log(process.memoryUsage().rss); setTimeout(() => b, 3000);'],
+    [
+      '-e',
+      'const b = Buffer.alloc(64 * 1024 * 1024, 1); console.log(process.memoryUsage().rss); setTimeout(() => b, 3000);',
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
@@ -24,7 +27,10 @@ test('proc-status: RSS of a child agrees with its own process.memoryUsage().rss'
   assert.equal(read.ok, true);
   const status = read.ok ? read.status : null;
   assert.ok(status !== null);
-  assert.ok(Math.abs(status.rssBytes - ownRss) < 8 * MIB, `proc ${status.rssBytes} vs own ${ownRss}`);
+  assert.ok(
+    Math.abs(status.rssBytes - ownRss) < 8 * MIB,
+    `proc ${status.rssBytes} vs own ${ownRss}`,
+  );
   assert.ok(status.rssAnonBytes > 60 * MIB);
   assert.equal(status.ppid, process.pid);
   assert.ok(status.threads >= 1);

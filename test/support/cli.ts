@@ -17,7 +17,10 @@ export interface CliProcess {
   done: Promise<CliResult>;
 }
 
-export function spawnCli(args: readonly string[], options: { timeoutMs?: number; cwd?: string } = {}): CliProcess {
+export function spawnCli(
+  args: readonly string[],
+  options: { timeoutMs?: number; cwd?: string } = {},
+): CliProcess {
   const child = spawn(process.execPath, [binPath, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: options.cwd,
@@ -48,6 +51,9 @@ export function spawnCli(args: readonly string[], options: { timeoutMs?: number;
   return { child, readyPid, done };
 }
 
-export function runCli(args: readonly string[], options: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { timeoutMs?: number; cwd?: string } = {},
+): Promise<CliResult> {
   return spawnCli(args, options).done;
 }

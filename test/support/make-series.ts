@@ -79,7 +79,10 @@ export function drift(
   const random = rng(options.seed);
   const baseBytes = options.baseBytes ?? 100 * MIB;
   const noise = ar1(random, options.phi, options.noiseFraction * baseBytes);
-  return base(options, (i) => baseBytes + (baseBytes * options.driftFraction * i) / (options.points - 1) + noise());
+  return base(
+    options,
+    (i) => baseBytes + (baseBytes * options.driftFraction * i) / (options.points - 1) + noise(),
+  );
 }
 
 // Step up by `stepFraction` of the base at `stepAt` (fraction of the series), then flat.
@@ -99,7 +102,10 @@ export function stepThenFlat(
 // A one-line shape language for stating a scenario inline: each character is one segment
 // of equal length: `_` flat, `/` rising by one unit, `\` falling by one unit.
 // `'__//__'` is flat, a rise of two units, flat again.
-export function fromShape(shape: string, options: ShapeOptions & { unitBytes: number; noiseFraction?: number }): SeriesOut {
+export function fromShape(
+  shape: string,
+  options: ShapeOptions & { unitBytes: number; noiseFraction?: number },
+): SeriesOut {
   if (!/^[_/\\]+$/.test(shape)) {
     throw new RangeError(`make-series: shape may only hold _ / \\, got "${shape}"`);
   }
@@ -115,6 +121,8 @@ export function fromShape(shape: string, options: ShapeOptions & { unitBytes: nu
       const step = shape[s] === '/' ? 1 : shape[s] === '\\' ? -1 : 0;
       level += step * part;
     }
-    return baseBytes + level * options.unitBytes + noise() * (options.noiseFraction ?? 0.002) * baseBytes;
+    return (
+      baseBytes + level * options.unitBytes + noise() * (options.noiseFraction ?? 0.002) * baseBytes
+    );
   });
 }

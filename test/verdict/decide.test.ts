@@ -93,8 +93,10 @@ function parseRow(line: string): { facts: DecisionFacts; expected: string } {
   };
   for (const token of tokens) {
     if (token === 'os=few') facts.osEnough = false;
-    else if (token.startsWith('live=')) facts.liveSource = token.slice(5) as DecisionFacts['liveSource'];
-    else if (flags[token] !== undefined) (facts as unknown as Record<string, boolean>)[flags[token]] = true;
+    else if (token.startsWith('live='))
+      facts.liveSource = token.slice(5) as DecisionFacts['liveSource'];
+    else if (flags[token] !== undefined)
+      (facts as unknown as Record<string, boolean>)[flags[token]] = true;
     else throw new Error(`unknown fact "${token}" in row: ${line}`);
   }
   if (!isVerdict(match[3]!)) throw new Error(`unknown verdict in row: ${line}`);
@@ -112,5 +114,12 @@ for (const line of rows) {
 
 test('decide: the table covers every verdict', () => {
   const seen = new Set(rows.map((line) => parseRow(line).expected));
-  assert.deepEqual([...seen].sort(), ['inconclusive', 'leak', 'native-leak', 'no-gc-yet', 'retention', 'steady']);
+  assert.deepEqual([...seen].sort(), [
+    'inconclusive',
+    'leak',
+    'native-leak',
+    'no-gc-yet',
+    'retention',
+    'steady',
+  ]);
 });

@@ -14,13 +14,24 @@ const judged = (pid: number, verdict: Verdict, confidence: number): ProcessVerdi
 });
 
 test('top level: the most severe process wins and is named', () => {
-  const top = topLevel([judged(1, 'steady', 0.8), judged(2, 'leak', 0.4), judged(3, 'retention', 0.5)]);
+  const top = topLevel([
+    judged(1, 'steady', 0.8),
+    judged(2, 'leak', 0.4),
+    judged(3, 'retention', 0.5),
+  ]);
   assert.equal(top?.pid, 2);
   assert.equal(top?.verdict, 'leak');
 });
 
 test('top level: severity order leak > native-leak > no-gc-yet > retention > steady > inconclusive', () => {
-  const order: Verdict[] = ['inconclusive', 'steady', 'retention', 'no-gc-yet', 'native-leak', 'leak'];
+  const order: Verdict[] = [
+    'inconclusive',
+    'steady',
+    'retention',
+    'no-gc-yet',
+    'native-leak',
+    'leak',
+  ];
   for (let i = 1; i < order.length; i++) {
     const top = topLevel(order.slice(0, i + 1).map((verdict, pid) => judged(pid, verdict, 0.5)));
     assert.equal(top?.verdict, order[i]);
