@@ -9,7 +9,7 @@ const SAMPLES = 86_400;
 const MIB = 1024 * 1024;
 const records = [];
 let state = 1;
-const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 for (let i = 0; i < SAMPLES; i++) {
   const rssBytes = Math.round(200 * MIB + (i % 600) * 0.1 * MIB + i * 200 + random() * MIB);
   records.push({
@@ -24,9 +24,26 @@ for (let i = 0; i < SAMPLES; i++) {
     threads: 8,
   });
 }
-records.push({ type: 'end', tMs: SAMPLES * 1000, exitCode: 0, signal: null, timedOut: true, interrupted: false, targetExited: false });
+records.push({
+  type: 'end',
+  tMs: SAMPLES * 1000,
+  exitCode: 0,
+  signal: null,
+  timedOut: true,
+  interrupted: false,
+  targetExited: false,
+});
 const recording = {
-  header: { type: 'header', schemaVersion: 1, tool: 'rssdoctor', toolVersion: 'bench', command: ['bench'], startedAt: new Date(0).toISOString(), intervalMs: 1000, host: {} },
+  header: {
+    type: 'header',
+    schemaVersion: 1,
+    tool: 'rssdoctor',
+    toolVersion: 'bench',
+    command: ['bench'],
+    startedAt: new Date(0).toISOString(),
+    intervalMs: 1000,
+    host: {},
+  },
   records,
   truncated: false,
   dataQuality: [],
@@ -39,4 +56,6 @@ for (let run = 0; run < 5; run++) {
   timings.push(performance.now() - started);
 }
 timings.sort((a, b) => a - b);
-console.log(`analyse 24 h at 1 Hz (${SAMPLES} samples): median ${timings[2].toFixed(0)} ms, min ${timings[0].toFixed(0)} ms, max ${timings[4].toFixed(0)} ms (budget 1000 ms); verdict ${verdict}`);
+console.log(
+  `analyse 24 h at 1 Hz (${SAMPLES} samples): median ${timings[2].toFixed(0)} ms, min ${timings[0].toFixed(0)} ms, max ${timings[4].toFixed(0)} ms (budget 1000 ms); verdict ${verdict}`,
+);
