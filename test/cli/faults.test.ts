@@ -5,14 +5,22 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { once } from 'node:events';
 import { test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
-import { runCli, spawnCli, type CliResult } from '../support/cli.js';
+import { runCli, spawnCli, type CliProcess, type CliResult } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
 import { assertValidReport } from '../support/validate-report.js';
 
 const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'rssdoctor-faults-'));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The steady fixture (20 MiB, 60 s) under rssdoctor, sampled every 0.2 s.
+function startSteady(out: string, json: string | null, fixtureArgs: string[] = []): CliProcess {
+  const jsonArgs = json === null ? [] : ['--json', json];
+  const fixture = ['python3', fixturePath('os-steady.py'), '20', '60', ...fixtureArgs];
+  return spawnCli(['run', '--interval', '0.2', '--out', out, ...jsonArgs, '--', ...fixture]);
+}
 
 function assertOneLineError(result: CliResult, ...mentions: string[]): void {
   const lines = result.stderr.trim().split('\n');
@@ -99,20 +107,7 @@ test('SIGKILL of the target mid-run: a Report with the signal, and the recording
   const dir = tempDir();
   const json = path.join(dir, 'r.json');
   const out = path.join(dir, 'r.ndjson');
-  const cli = spawnCli([
-    'run',
-    '--interval',
-    '0.2',
-    '--out',
-    out,
-    '--json',
-    json,
-    '--',
-    'python3',
-    fixturePath('os-steady.py'),
-    '20',
-    '60',
-  ]);
+  const cli = startSteady(out, json);
   const pid = await cli.readyPid;
   await sleep(1500);
   process.kill(pid, 'SIGKILL');
@@ -130,20 +125,7 @@ test('SIGKILL of the target mid-run: a Report with the signal, and the recording
 test('Ctrl-C once: SIGINT goes to the target, the partial Report is printed, exit 130', async () => {
   const dir = tempDir();
   const json = path.join(dir, 'r.json');
-  const cli = spawnCli([
-    'run',
-    '--interval',
-    '0.2',
-    '--out',
-    path.join(dir, 'r.ndjson'),
-    '--json',
-    json,
-    '--',
-    'python3',
-    fixturePath('os-steady.py'),
-    '20',
-    '60',
-  ]);
+  const cli = startSteady(path.join(dir, 'r.ndjson'), json);
   await cli.readyPid;
   await sleep(1500);
   cli.child.kill('SIGINT');
@@ -160,21 +142,7 @@ test('Ctrl-C once: SIGINT goes to the target, the partial Report is printed, exi
 test('Ctrl-C twice kills a target that ignores SIGINT, exit 130', async () => {
   const dir = tempDir();
   const json = path.join(dir, 'r.json');
-  const cli = spawnCli([
-    'run',
-    '--interval',
-    '0.2',
-    '--out',
-    path.join(dir, 'r.ndjson'),
-    '--json',
-    json,
-    '--',
-    'python3',
-    fixturePath('os-steady.py'),
-    '20',
-    '60',
-    '--ignore-sigint',
-  ]);
+  const cli = startSteady(path.join(dir, 'r.ndjson'), json, ['--ignore-sigint']);
   const pid = await cli.readyPid;
   await sleep(1000);
   cli.child.kill('SIGINT');
@@ -204,6 +172,31 @@ test('--json on stdout stays parseable while the target writes to stdout', async
   assert.equal(result.code, 0);
   assertValidReport(JSON.parse(result.stdout));
   assert.match(result.stderr, /hello from the target/);
+});
+
+test("the target survives rssdoctor's own death, and the recording so far is readable", async () => {
+  const dir = tempDir();
+  const out = path.join(dir, 'r.ndjson');
+  const cli = startSteady(out, null);
+  const pid = await cli.readyPid;
+  await sleep(1500);
+  cli.child.kill('SIGKILL');
+  // Wait for rssdoctor's exit, not for its pipes: the target still holds them open.
+  await once(cli.child, 'exit');
+  await sleep(500);
+  try {
+    assert.ok(isAlive(pid), 'the target outlived rssdoctor');
+  } finally {
+    process.kill(pid, 'SIGKILL');
+    await cli.done;
+  }
+  const result = await runCli(['report', out, '--json']);
+  assert.equal(result.code, 0);
+  const report = JSON.parse(result.stdout) as Report;
+  assertValidReport(report);
+  assert.equal(report.run.truncated, true);
+  assert.ok(report.run.samples >= 5);
+  assert.ok(report.dataQuality.some((note) => note.code === 'recording.noEnd'));
 });
 
 test('report: a missing recording fails (3) with one line', async () => {

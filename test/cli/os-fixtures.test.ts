@@ -4,7 +4,7 @@
 // the recording, whole and cut mid-line.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -83,6 +83,9 @@ test('os-growth: RSS that keeps growing is a leak, capped at 0.5, OS-level only'
   assert.equal(run.report.run.targetExited, true);
   assert.equal(run.report.run.exitCode, 0);
 
+  // The recording is the user's data: owner-only.
+  assert.equal(statSync(run.recordingPath).mode & 0o777, 0o600);
+
   const again = await reportOf(run.recordingPath);
   assert.equal(again.verdict, run.report.verdict);
   assert.equal(again.confidence, run.report.confidence);
@@ -137,4 +140,46 @@ test('os-rise-then-plateau: a rise that levels off is retention', async () => {
   assert.equal(run.report.verdict, 'retention');
   assert.ok(run.report.confidence <= 0.5);
   assert.ok(run.report.reasons.some((reason) => reason.code === 'rss-rise-then-plateau'));
+});
+
+test('process tree: behind a shell wrapper, the verdict names the leaking child, tree total in Pss', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-test-'));
+  const jsonPath = path.join(dir, 'report.json');
+  // `; exit` keeps sh alive as the parent instead of exec-ing python.
+  const script = `python3 "$0" 8 12; exit $?`;
+  const cli = spawnCli([
+    'run',
+    '--interval',
+    '0.2',
+    '--out',
+    path.join(dir, 'rec.ndjson'),
+    '--json',
+    jsonPath,
+    '--',
+    'sh',
+    '-c',
+    script,
+    fixturePath('os-growth.py'),
+  ]);
+  const fixturePid = await cli.readyPid;
+  const watch = watchRss(fixturePid, 200);
+  const result = await cli.done;
+  const rss = watch.stop().slice(0, -2);
+  assert.equal(result.code, 0, result.stderr);
+  assertFixture(rss[rss.length - 1]! - rss[0]! >= 60 * MIB, 'the child did not grow');
+  const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
+  assertValidReport(report);
+
+  assert.equal(report.processes.length, 2);
+  const shell = report.processes.find((process) => process.pid !== fixturePid)!;
+  assert.equal(shell.name, 'sh');
+  assert.notEqual(shell.verdict, 'leak');
+  assert.equal(report.verdict, 'leak');
+  assert.equal(report.pid, fixturePid);
+  assert.equal(report.tree.processes, 2);
+  // Pss shares the common pages: the tree total is below the sum of the two RSS figures.
+  const rssSum = report.processes.reduce((sum, process) => sum + (process.lastRssBytes ?? 0), 0);
+  assert.ok(
+    report.tree.pssBytes !== null && report.tree.pssBytes > 0 && report.tree.pssBytes < rssSum,
+  );
 });
