@@ -42,6 +42,8 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
     swapBytes: 0,
     threads: 0,
   }));
-  const judged = judgeProcess(analyzeProcess(0, samples));
+  const judged = judgeProcess(
+    analyzeProcess({ pid: 0, runtime: 'other', samples, gcs: [], heaps: [], workers: 0 }),
+  );
   return { verdict: judged.verdict, confidence: judged.confidence, reasons: judged.reasons };
 }

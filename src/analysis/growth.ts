@@ -27,10 +27,16 @@ export type GrowthFinding =
       plateauFinding: PlateauFinding;
     };
 
-export function growth(series: Series, minPoints: number): GrowthFinding {
+// `minGrowthBytes` raises the leak-size floor for series with a known warm-up creep.
+export function growth(series: Series, minPoints: number, minGrowthBytes?: number): GrowthFinding {
   const found = trend(series, minPoints);
   if (found.state === 'insufficient') return found;
-  const size = leakSize(series, found.slopeBytesPerSecond, found.lowerBytesPerSecond);
+  const size = leakSize(
+    series,
+    found.slopeBytesPerSecond,
+    found.lowerBytesPerSecond,
+    minGrowthBytes,
+  );
   const rising = found.direction === 'up' && size.big;
   const shift = levelShift(series);
   // The whole run's rate: Theil–Sen, or the average rate of a level shift, which Theil–Sen

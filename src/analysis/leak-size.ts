@@ -34,6 +34,7 @@ export function leakSize(
   series: Series,
   slopeBytesPerSecond: number,
   lowerBytesPerSecond: number,
+  minBytes = LEAK_MIN_BYTES,
 ): LeakSizeFinding {
   const n = series.tMs.length;
   const spanSeconds = n > 1 ? (series.tMs[n - 1]! - series.tMs[0]!) / 1000 : 0;
@@ -44,7 +45,7 @@ export function leakSize(
   const centre = median(residuals);
   const residualNoiseBytes = 1.4826 * median(residuals.map((r) => Math.abs(r - centre)));
   const thresholdBytes = Math.max(
-    LEAK_MIN_BYTES,
+    minBytes,
     LEAK_MIN_FRACTION * medianBytes,
     NOISE_FACTOR * residualNoiseBytes,
   );

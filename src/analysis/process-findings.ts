@@ -1,13 +1,35 @@
 // Everything the analysis finds about one process, from its records alone. Pure.
 
-import type { SampleRecord } from '../recording/records.js';
-import { MIN_OS_POINTS } from './evidence.js';
+import type { GcRecord, HeapRecord, Runtime, SampleRecord } from '../recording/records.js';
+import { MIN_LIVE_POINTS, MIN_OS_POINTS } from './evidence.js';
 import { growth, type GrowthFinding } from './growth.js';
+import { heldMemory, type HeldMemoryFinding } from './held-memory.js';
+import { liveSeries, type LiveSeries } from './live-series.js';
+import { NATIVE_LEAK_MIN_BYTES, nativeSeries } from './native-series.js';
 import { sawtoothFloor } from './sawtooth-floor.js';
 import type { Series } from './series.js';
 
+export interface ProcessRecords {
+  pid: number;
+  runtime: Runtime;
+  samples: readonly SampleRecord[];
+  gcs: readonly GcRecord[];
+  heaps: readonly HeapRecord[];
+  workers: number;
+}
+
+export interface RuntimeFindings {
+  live: LiveSeries;
+  liveGrowth: GrowthFinding;
+  isolateGrowth: { threadId: number; growth: GrowthFinding }[];
+  native: GrowthFinding;
+  held: HeldMemoryFinding | null;
+  workers: number;
+}
+
 export interface ProcessFindings {
   pid: number;
+  runtime: Runtime;
   samples: number;
   firstMs: number;
   lastMs: number;
@@ -15,9 +37,12 @@ export interface ProcessFindings {
   lastSample: SampleRecord | undefined;
   // OS-level growth of RSS.
   rss: GrowthFinding;
+  // Present when a runtime source reported on this process.
+  runtimeFindings: RuntimeFindings | null;
 }
 
-export function analyzeProcess(pid: number, samples: readonly SampleRecord[]): ProcessFindings {
+export function analyzeProcess(input: ProcessRecords): ProcessFindings {
+  const { samples } = input;
   const series: Series = { tMs: [], values: [] };
   let peakRssBytes = 0;
   for (const sample of samples) {
@@ -25,13 +50,43 @@ export function analyzeProcess(pid: number, samples: readonly SampleRecord[]): P
     series.values.push(sample.rssBytes);
     if (sample.rssBytes > peakRssBytes) peakRssBytes = sample.rssBytes;
   }
+  const lastSample = samples[samples.length - 1];
   return {
-    pid,
+    pid: input.pid,
+    runtime: input.runtime,
     samples: samples.length,
     firstMs: samples[0]?.tMs ?? 0,
-    lastMs: samples[samples.length - 1]?.tMs ?? 0,
+    lastMs: lastSample?.tMs ?? 0,
     peakRssBytes,
-    lastSample: samples[samples.length - 1],
+    lastSample,
     rss: growth(sawtoothFloor(series), MIN_OS_POINTS),
+    runtimeFindings: input.runtime === 'other' ? null : runtimeFindings(input, lastSample),
+  };
+}
+
+function runtimeFindings(
+  input: ProcessRecords,
+  lastSample: SampleRecord | undefined,
+): RuntimeFindings {
+  const live = liveSeries(input.gcs);
+  const isolateGrowth = [...live.perIsolate].map(([threadId, own]) => ({
+    threadId,
+    growth: growth(own, MIN_LIVE_POINTS),
+  }));
+  const held =
+    lastSample !== undefined && live.lastLiveBytes !== null
+      ? heldMemory(lastSample.rssAnonBytes, live.lastLiveBytes, input.workers)
+      : null;
+  return {
+    live,
+    liveGrowth: growth(live.total, MIN_LIVE_POINTS),
+    isolateGrowth,
+    native: growth(
+      sawtoothFloor(nativeSeries(input.samples, input.heaps)),
+      MIN_OS_POINTS,
+      NATIVE_LEAK_MIN_BYTES,
+    ),
+    held,
+    workers: input.workers,
   };
 }

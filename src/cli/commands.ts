@@ -33,7 +33,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'rssdoctor run [options] -- <command...>',
     summary: 'start a command, watch its process tree, and give a verdict',
     details:
-      'Samples /proc for the command and every process under it, writes the recording as it goes, and ends at --duration, when the command exits, or on Ctrl-C (once forwards SIGINT to the command; twice kills it). The verdict is about the most severe process in the tree.',
+      'Samples /proc for the command and every process under it, loads the agent into every Node.js process (NODE_OPTIONS=--require, appended to yours) to read its live heap, writes the recording as it goes, and ends at --duration, when the command exits, or on Ctrl-C (once forwards SIGINT to the command; twice kills it). The verdict is about the most severe process in the tree.',
     options: [
       {
         flags: '--duration <seconds>',
@@ -53,6 +53,15 @@ export const COMMANDS: CommandSpec[] = [
       },
       JSON_OPTION,
       FAIL_ON_OPTION,
+      {
+        flags: '--passive',
+        description:
+          'never force a GC in the target; with too few natural full GCs the verdict is inconclusive',
+      },
+      {
+        flags: '--keep-temp',
+        description: 'keep the private run directory (agent socket) instead of removing it',
+      },
       {
         flags: '--no-live',
         description: 'no progress line on stderr, even when stderr is a terminal',

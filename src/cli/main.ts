@@ -64,6 +64,8 @@ async function runCommand(args: RunArgs): Promise<number> {
     intervalMs: args.intervalMs,
     outPath: args.out,
     stdoutToStderr: args.json === true,
+    passive: args.passive ?? false,
+    keepTemp: args.keepTemp ?? false,
     onStart: ({ pid, recordingPath }) => {
       if (showProgress)
         process.stderr.write(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`);

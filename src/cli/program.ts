@@ -16,6 +16,8 @@ export interface RunArgs {
   json?: string | true;
   failOn?: Verdict[];
   live: boolean;
+  passive?: boolean;
+  keepTemp?: boolean;
 }
 
 export interface ReportArgs {

@@ -23,6 +23,8 @@ export function checkBodyRecord(value: unknown): CheckedRecord {
 const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
   sample: ['pid', 'rssBytes', 'rssAnonBytes', 'rssFileBytes', 'rssShmemBytes', 'swapBytes'],
   gc: ['pid'],
+  heap: ['pid', 'threadId', 'usedHeapBytes', 'totalHeapBytes', 'externalBytes'],
+  malloc: ['pid', 'inUseBytes', 'freeBytes'],
   control: ['pid'],
   note: [],
   end: [],

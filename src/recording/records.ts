@@ -4,6 +4,9 @@
 
 export const RECORDING_SCHEMA_VERSION = 1;
 
+// The runtime a process runs, as its source reported it ('other': no runtime source).
+export type Runtime = 'node' | 'go' | 'jvm' | 'other';
+
 export interface HostFacts {
   hostname: string;
   platform: string;
@@ -58,6 +61,29 @@ export interface GcRecord {
   count?: number;
 }
 
+// One isolate's heap figures from the Node agent, every tick. `threadId` 0 is the main
+// thread; workers have their own isolate and heap.
+export interface HeapRecord {
+  type: 'heap';
+  tMs: number;
+  pid: number;
+  threadId: number;
+  usedHeapBytes: number;
+  totalHeapBytes: number;
+  externalBytes: number;
+  arrayBuffersBytes: number;
+}
+
+// glibc malloc figures for one process (mallinfo2), on the smaps_rollup cadence.
+export interface MallocRecord {
+  type: 'malloc';
+  tMs: number;
+  pid: number;
+  inUseBytes: number;
+  freeBytes: number;
+  mmapBytes: number;
+}
+
 // An action rssdoctor took on the target (a forced GC, a release), with its measured effect.
 export interface ControlRecord {
   type: 'control';
@@ -79,6 +105,9 @@ export interface NoteRecord {
   pid?: number;
   ppid?: number;
   name?: string;
+  threadId?: number;
+  // Set on `agent.hello`: the runtime this process reported.
+  runtime?: Exclude<Runtime, 'other'>;
 }
 
 export interface EndRecord {
@@ -91,5 +120,6 @@ export interface EndRecord {
   targetExited: boolean;
 }
 
-export type BodyRecord = SampleRecord | GcRecord | ControlRecord | NoteRecord | EndRecord;
+export type BodyRecord =
+  SampleRecord | GcRecord | HeapRecord | MallocRecord | ControlRecord | NoteRecord | EndRecord;
 export type RecordingRecord = HeaderRecord | BodyRecord;

@@ -4,7 +4,15 @@
 import { analyzeProcess } from '../analysis/process-findings.js';
 import type { DataQualityNote } from '../recording/data-quality.js';
 import type { Recording } from '../recording/reader.js';
-import type { BodyRecord, EndRecord, NoteRecord, SampleRecord } from '../recording/records.js';
+import type {
+  BodyRecord,
+  EndRecord,
+  GcRecord,
+  HeapRecord,
+  NoteRecord,
+  Runtime,
+  SampleRecord,
+} from '../recording/records.js';
 import { judgeProcess, type ProcessVerdict } from '../verdict/process-verdict.js';
 import type { Reason } from '../verdict/reason.js';
 import { topLevel } from '../verdict/top-level.js';
@@ -22,33 +30,26 @@ export interface BuildOptions {
 }
 
 export function buildReport(recording: Recording, options: BuildOptions): Report {
-  const samplesByPid = new Map<number, SampleRecord[]>();
-  const names = new Map<number, string>();
-  for (const record of recording.records) {
-    if (record.type === 'sample') {
-      let list = samplesByPid.get(record.pid);
-      if (list === undefined) samplesByPid.set(record.pid, (list = []));
-      list.push(record);
-    } else if (
-      record.type === 'note' &&
-      record.code === 'process.start' &&
-      record.pid !== undefined
-    ) {
-      names.set(record.pid, record.name ?? '');
-    }
-  }
-
+  const byPid = groupByProcess(recording.records);
   const verdicts: ProcessVerdict[] = [];
   const processes: ProcessReport[] = [];
   const lastSamples = new Map<number, SampleRecord | undefined>();
-  for (const [pid, samples] of samplesByPid) {
-    const findings = analyzeProcess(pid, samples);
+  for (const [pid, group] of byPid) {
+    if (group.samples.length === 0) continue;
+    const findings = analyzeProcess({
+      pid,
+      runtime: group.runtime,
+      samples: group.samples,
+      gcs: group.gcs,
+      heaps: group.heaps,
+      workers: group.threads.size,
+    });
     const judged = judgeProcess(findings);
     verdicts.push(judged);
     lastSamples.set(pid, findings.lastSample);
     processes.push({
       pid,
-      name: names.get(pid) ?? null,
+      name: group.name,
       runtime: judged.runtime,
       verdict: judged.verdict,
       confidence: judged.confidence,
@@ -109,6 +110,44 @@ function finiteFigures(reasons: readonly Reason[]): Reason[] {
       Object.entries(reason.figures).filter(([, value]) => Number.isFinite(value)),
     ),
   }));
+}
+
+interface ProcessGroup {
+  runtime: Runtime;
+  name: string | null;
+  samples: SampleRecord[];
+  gcs: GcRecord[];
+  heaps: HeapRecord[];
+  // Worker thread ids seen (0, the main thread, excluded).
+  threads: Set<number>;
+}
+
+// Splits the records by process, in order of first appearance (so the root comes first).
+function groupByProcess(records: readonly BodyRecord[]): Map<number, ProcessGroup> {
+  const groups = new Map<number, ProcessGroup>();
+  const groupOf = (pid: number): ProcessGroup => {
+    let group = groups.get(pid);
+    if (group === undefined) {
+      group = { runtime: 'other', name: null, samples: [], gcs: [], heaps: [], threads: new Set() };
+      groups.set(pid, group);
+    }
+    return group;
+  };
+  for (const record of records) {
+    if (record.type === 'sample') groupOf(record.pid).samples.push(record);
+    else if (record.type === 'gc') groupOf(record.pid).gcs.push(record);
+    else if (record.type === 'heap') {
+      const group = groupOf(record.pid);
+      group.heaps.push(record);
+      if (record.threadId !== 0) group.threads.add(record.threadId);
+    } else if (record.type === 'note' && record.pid !== undefined) {
+      if (record.code === 'process.start') groupOf(record.pid).name ??= record.name ?? null;
+      if (record.code === 'agent.hello' && record.runtime !== undefined) {
+        groupOf(record.pid).runtime = record.runtime;
+      }
+    }
+  }
+  return groups;
 }
 
 function runSummary(recording: Recording, recordingPath: string | null): RunSummary {

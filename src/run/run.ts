@@ -18,6 +18,7 @@ import { readProcfsSamples } from '../sources/procfs.js';
 import { signalGroup, stopGroup } from '../target/process-group.js';
 import { spawnTarget, type Target } from '../target/spawn-target.js';
 import { TOOL_VERSION } from '../version.js';
+import { openAgentSession } from './agent-session.js';
 import { hostFacts } from './host-facts.js';
 
 // After SIGTERM at --duration, how long the target gets to exit before SIGKILL.
@@ -33,6 +34,10 @@ export interface RunOptions {
   outPath?: string;
   stdoutToStderr?: boolean;
   env?: NodeJS.ProcessEnv;
+  // No forced GCs: too few natural full GCs then give `inconclusive`.
+  passive?: boolean;
+  // Keep the private run directory (agent socket) instead of removing it at exit.
+  keepTemp?: boolean;
   onStart?: (info: { pid: number; recordingPath: string }) => void;
   onTick?: (progress: RunProgress) => void;
 }
@@ -97,14 +102,23 @@ async function execute(
   const t0 = performance.now();
   const nowMs = (): number => performance.now() - t0;
 
+  const agent = await openAgentSession({
+    intervalMs,
+    durationMs: options.durationMs,
+    passive: options.passive ?? false,
+    keepTemp: options.keepTemp ?? false,
+    nowMs,
+    append,
+  });
   let target: Target;
   try {
     target = await spawnTarget({
       command: options.command,
       stdoutToStderr: options.stdoutToStderr ?? false,
-      env: options.env,
+      env: agent.env(options.env ?? process.env),
     });
   } catch (error) {
+    await agent.close();
     const code = error instanceof RssdoctorError ? error.code : 'target.spawnFailed';
     append({ type: 'note', tMs: nowMs(), code, text: (error as Error).message });
     append(endRecord(nowMs(), { exitCode: null, signal: null }, false, false, false));
@@ -120,7 +134,8 @@ async function execute(
   if (options.durationMs !== undefined) {
     durationTimer = setTimeout(() => {
       timedOut = true;
-      void stopGroup(target.pid, STOP_GRACE_MS);
+      // One forced full GC in every Node process before the verdict (active confirmation).
+      void agent.finalProbe().then(() => stopGroup(target.pid, STOP_GRACE_MS));
     }, options.durationMs);
   }
   void target.exited.then(() => sampling.abort());
@@ -135,6 +150,7 @@ async function execute(
       for (const note of tick.notes) append(note);
       for (const sample of tick.samples) append(sample);
       samples += tick.samples.length;
+      agent.probe();
       const root = tick.samples.find((sample) => sample.pid === target.pid);
       options.onTick?.({
         elapsedMs: tick.tMs,
@@ -149,6 +165,7 @@ async function execute(
   const exit = await target.exited;
   // Whatever the root left behind in its group goes too: a run leaves no strays.
   await stopGroup(target.pid, STOP_GRACE_MS);
+  await agent.close();
   const interrupted = wasInterrupted() && !timedOut;
   append(endRecord(nowMs(), exit, timedOut, interrupted, !timedOut && !interrupted));
   writer.close();

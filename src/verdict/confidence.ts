@@ -22,3 +22,10 @@ export function flatConfidence(points: number, neededPoints: number, cap: number
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+// With a runtime source the live heap is measured, not inferred: a trend's 1 − p may reach
+// this (never 1: a measurement can still mislead).
+export const RUNTIME_CONFIDENCE_CAP = 0.99;
+// Retention rests on measured live data far below RSS; the remaining doubt is whether the
+// held memory would really come back, which only `--probe-release` measures.
+export const RETENTION_CONFIDENCE = 0.8;

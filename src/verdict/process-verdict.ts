@@ -1,21 +1,30 @@
 // Turns one process's findings into its verdict, confidence and reasons.
 
-import { MIN_OS_POINTS } from '../analysis/evidence.js';
-import type { ProcessFindings } from '../analysis/process-findings.js';
+import { MIN_LIVE_POINTS, MIN_OS_POINTS } from '../analysis/evidence.js';
+import type { ProcessFindings, RuntimeFindings } from '../analysis/process-findings.js';
 import {
   flatConfidence,
   OS_LEVEL_CONFIDENCE_CAP,
   OS_STEADY_CONFIDENCE_MAX,
+  RETENTION_CONFIDENCE,
+  RUNTIME_CONFIDENCE_CAP,
   trendConfidence,
 } from './confidence.js';
 import { decide, type DecisionFacts, type RuleCode } from './decide.js';
 import {
   osFlatReasons,
   osPlateauReasons,
-  osUnsettledReasons,
   osRisingReasons,
+  osUnsettledReasons,
   tooFewSamplesReason,
 } from './explain-os.js';
+import {
+  liveFlatReasons,
+  liveRisingReasons,
+  nativeRisingReasons,
+  retentionReasons,
+  tooFewLivePointsReason,
+} from './explain-runtime.js';
 import type { Reason } from './reason.js';
 import type { Runtime, Verdict } from './verdicts.js';
 
@@ -29,52 +38,94 @@ export interface ProcessVerdict {
 }
 
 export function judgeProcess(findings: ProcessFindings): ProcessVerdict {
+  const facts = factsOf(findings);
+  const { verdict, rule } = decide(facts);
+  const base = { pid: findings.pid, runtime: findings.runtime, verdict, rule };
+  return { ...base, ...explain(rule, findings) };
+}
+
+function factsOf(findings: ProcessFindings): DecisionFacts {
   const rss = findings.rss;
-  const facts: DecisionFacts = {
-    runtime: 'other',
+  const runtime = findings.runtimeFindings;
+  const live = runtime?.liveGrowth;
+  const native = runtime?.native;
+  return {
+    runtime: findings.runtime,
     osEnough: rss.state === 'ok',
-    liveSource: 'none',
-    liveRising: false,
-    livePlateau: false,
+    liveSource:
+      runtime === null
+        ? 'none'
+        : runtime.live.points >= MIN_LIVE_POINTS && live?.state === 'ok'
+          ? 'ok'
+          : 'too-few',
+    liveRising: live?.state === 'ok' && live.rising,
+    livePlateau: live?.state === 'ok' && live.plateau,
     liveStale: false,
     memLimitBound: false,
-    nativeRising: false,
-    nativePlateau: false,
+    nativeRising: native?.state === 'ok' && native.rising,
+    nativePlateau: native?.state === 'ok' && native.plateau,
     rssRising: rss.state === 'ok' && rss.rising,
     rssRose: rss.state === 'ok' && rss.rose,
     rssPlateau: rss.state === 'ok' && rss.plateau,
     rssPersists: rss.state === 'ok' && rss.persists,
-    rssFarAboveLive: false,
+    rssFarAboveLive: runtime?.held?.farAboveLive ?? false,
     noGcProven: false,
     heapBelowFirstTrigger: false,
   };
-  const { verdict, rule } = decide(facts);
-  const base = { pid: findings.pid, runtime: facts.runtime, verdict, rule };
+}
+
+function explain(
+  rule: RuleCode,
+  findings: ProcessFindings,
+): { confidence: number; reasons: Reason[] } {
+  const rss = findings.rss;
+  const runtime = findings.runtimeFindings as RuntimeFindings;
   if (rss.state !== 'ok') {
     return {
-      ...base,
       confidence: 0,
       reasons: [
         tooFewSamplesReason(findings.samples, MIN_OS_POINTS, findings.lastMs - findings.firstMs),
       ],
     };
   }
-  if (rule === 'os-rising') {
-    return {
-      ...base,
-      confidence: trendConfidence(rss.trend.pValue, OS_LEVEL_CONFIDENCE_CAP),
-      reasons: osRisingReasons(rss),
-    };
+  switch (rule) {
+    case 'too-few-live-points':
+      return { confidence: 0, reasons: [tooFewLivePointsReason(runtime)] };
+    case 'live-heap-rising': {
+      const live = runtime.liveGrowth as Extract<typeof runtime.liveGrowth, { state: 'ok' }>;
+      return {
+        confidence: trendConfidence(live.trend.pValue, RUNTIME_CONFIDENCE_CAP),
+        reasons: liveRisingReasons(runtime, live),
+      };
+    }
+    case 'native-rising': {
+      const native = runtime.native as Extract<typeof runtime.native, { state: 'ok' }>;
+      return {
+        confidence: trendConfidence(native.trend.pValue, RUNTIME_CONFIDENCE_CAP),
+        reasons: nativeRisingReasons(runtime, native),
+      };
+    }
+    case 'rss-above-live':
+    case 'stale-live-retention':
+      return { confidence: RETENTION_CONFIDENCE, reasons: retentionReasons(runtime) };
+    case 'live-flat':
+      return {
+        confidence: flatConfidence(runtime.live.points, MIN_LIVE_POINTS, RUNTIME_CONFIDENCE_CAP),
+        reasons: liveFlatReasons(runtime),
+      };
+    case 'os-rising':
+      return {
+        confidence: trendConfidence(rss.trend.pValue, OS_LEVEL_CONFIDENCE_CAP),
+        reasons: osRisingReasons(rss),
+      };
+    case 'os-rise-then-plateau':
+      return { confidence: OS_LEVEL_CONFIDENCE_CAP, reasons: osPlateauReasons(rss) };
+    case 'os-rise-unsettled':
+      return { confidence: 0, reasons: osUnsettledReasons(rss) };
+    default:
+      return {
+        confidence: flatConfidence(rss.points, MIN_OS_POINTS, OS_STEADY_CONFIDENCE_MAX),
+        reasons: osFlatReasons(rss),
+      };
   }
-  if (rule === 'os-rise-then-plateau') {
-    return { ...base, confidence: OS_LEVEL_CONFIDENCE_CAP, reasons: osPlateauReasons(rss) };
-  }
-  if (rule === 'os-rise-unsettled') {
-    return { ...base, confidence: 0, reasons: osUnsettledReasons(rss) };
-  }
-  return {
-    ...base,
-    confidence: flatConfidence(rss.points, MIN_OS_POINTS, OS_STEADY_CONFIDENCE_MAX),
-    reasons: osFlatReasons(rss),
-  };
 }

@@ -12,7 +12,7 @@ export const VERDICTS = [
 
 export type Verdict = (typeof VERDICTS)[number];
 
-export type Runtime = 'node' | 'go' | 'jvm' | 'other';
+export type { Runtime } from '../recording/records.js';
 
 // Lower is more severe.
 export function severityRank(verdict: Verdict): number {

@@ -1,0 +1,59 @@
+// glibc's allocator, through koffi: mallinfo2() for the bytes malloc holds in use and
+// free, and malloc_trim(0) to give free pages back. koffi is the maintained FFI for Node
+// with prebuilt binaries (no compiler at install); where it or glibc is missing, the
+// figures are unavailable with a reason rather than guessed.
+
+export interface MallocFigures {
+  inUseBytes: number;
+  freeBytes: number;
+  mmapBytes: number;
+}
+
+export interface Malloc {
+  available: boolean;
+  why?: string;
+  info: () => MallocFigures | null;
+  trim: () => boolean;
+}
+
+export function loadMalloc(): Malloc {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const koffi = require('koffi') as typeof import('koffi');
+    const libc = koffi.load('libc.so.6');
+    const Mallinfo2 = koffi.struct('rssdoctor_mallinfo2', {
+      arena: 'size_t',
+      ordblks: 'size_t',
+      smblks: 'size_t',
+      hblks: 'size_t',
+      hblkhd: 'size_t',
+      usmblks: 'size_t',
+      fsmblks: 'size_t',
+      uordblks: 'size_t',
+      fordblks: 'size_t',
+      keepcost: 'size_t',
+    });
+    const mallinfo2 = libc.func('mallinfo2', Mallinfo2, []);
+    const mallocTrim = libc.func('malloc_trim', 'int', ['size_t']);
+    return {
+      available: true,
+      info: () => {
+        const m = mallinfo2() as Record<string, number>;
+        // uordblks: allocated in arenas; hblkhd: allocated by mmap; fordblks: free in arenas.
+        return {
+          inUseBytes: m.uordblks! + m.hblkhd!,
+          freeBytes: m.fordblks!,
+          mmapBytes: m.hblkhd!,
+        };
+      },
+      trim: () => mallocTrim(0) === 1,
+    };
+  } catch (error) {
+    return {
+      available: false,
+      why: `glibc malloc figures unavailable: ${(error as Error).message.split('\n')[0]}`,
+      info: () => null,
+      trim: () => false,
+    };
+  }
+}

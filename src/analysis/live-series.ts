@@ -1,0 +1,52 @@
+// The live series of one process: what survives each full GC, per isolate and summed.
+//
+//     bytes        ·        ·                 each · is a full GC's survivor count
+//       │    ·          ·          ·          (never a scavenge: those say nothing
+//       │ ·      ·                            about live data)
+//       └────────────────────────► t
+//
+// Each isolate (Node main thread, each worker) has its own heap and its own GCs. The sum
+// at a live point is that isolate's new value plus every other isolate's latest one, so a
+// leak in one worker shows in the total, and the per-isolate series can name it.
+
+import type { GcRecord } from '../recording/records.js';
+import type { Series } from './series.js';
+
+export interface LiveSeries {
+  total: Series;
+  perIsolate: Map<number, Series>;
+  points: number;
+  forcedPoints: number;
+  lastLiveBytes: number | null;
+  lastLiveMs: number | null;
+}
+
+export function liveSeries(gcs: readonly GcRecord[]): LiveSeries {
+  const total: Series = { tMs: [], values: [] };
+  const perIsolate = new Map<number, Series>();
+  const latest = new Map<number, number>();
+  let forcedPoints = 0;
+  for (const gc of gcs) {
+    if (gc.liveBytes === undefined) continue;
+    const threadId = gc.threadId ?? 0;
+    latest.set(threadId, gc.liveBytes);
+    let own = perIsolate.get(threadId);
+    if (own === undefined) perIsolate.set(threadId, (own = { tMs: [], values: [] }));
+    own.tMs.push(gc.tMs);
+    own.values.push(gc.liveBytes);
+    let sum = 0;
+    for (const value of latest.values()) sum += value;
+    total.tMs.push(gc.tMs);
+    total.values.push(sum);
+    if (gc.forced) forcedPoints++;
+  }
+  const points = total.values.length;
+  return {
+    total,
+    perIsolate,
+    points,
+    forcedPoints,
+    lastLiveBytes: points > 0 ? total.values[points - 1]! : null,
+    lastLiveMs: points > 0 ? total.tMs[points - 1]! : null,
+  };
+}

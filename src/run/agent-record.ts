@@ -1,0 +1,69 @@
+// Maps one agent message to the records it becomes, stamped with rssdoctor's clock.
+
+import type { AgentMessage } from '../agent/protocol.cjs';
+import type { BodyRecord } from '../recording/records.js';
+
+export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
+  switch (message.t) {
+    case 'hello': {
+      const name = message.argv.slice(1).join(' ') || 'node';
+      const out: BodyRecord[] = [
+        {
+          type: 'note',
+          tMs,
+          code: 'agent.hello',
+          text: `node agent connected in pid ${message.pid} (${message.nodeVersion})`,
+          pid: message.pid,
+          ppid: message.ppid,
+          name,
+          runtime: 'node',
+        },
+      ];
+      if (!message.mallocAvailable) {
+        out.push({
+          type: 'note',
+          tMs,
+          code: 'source.mallocUnavailable',
+          text: `pid ${message.pid}: ${message.mallocWhy ?? 'malloc figures unavailable'}`,
+          pid: message.pid,
+        });
+      }
+      return out;
+    }
+    case 'isolate':
+      return [
+        {
+          type: 'note',
+          tMs,
+          code: `agent.isolate.${message.event}`,
+          text: `pid ${message.pid}: worker thread ${message.threadId} ${message.event === 'start' ? 'started' : 'exited'}`,
+          pid: message.pid,
+          threadId: message.threadId,
+        },
+      ];
+    case 'heap': {
+      const { t: _t, ...figures } = message;
+      return [{ type: 'heap', tMs, ...figures }];
+    }
+    case 'gc': {
+      const { t: _t, ...figures } = message;
+      return [{ type: 'gc', tMs, ...figures }];
+    }
+    case 'malloc': {
+      const { t: _t, ...figures } = message;
+      return [{ type: 'malloc', tMs, ...figures }];
+    }
+    case 'control-result':
+      return [
+        {
+          type: 'control',
+          tMs,
+          pid: message.pid,
+          action: message.action,
+          rssBeforeBytes: message.rssBeforeBytes,
+          rssAfterBytes: message.rssAfterBytes,
+          durationMs: message.durationMs,
+        },
+      ];
+  }
+}

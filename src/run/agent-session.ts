@@ -1,0 +1,135 @@
+// The Node side of a run: a private directory (0700) holding the agent socket, the
+// environment that loads the agent into every Node process of the target, the mapping of
+// agent messages to records, and active confirmation (forced full GCs when natural ones
+// are too rare, within a pause budget, and one before the final verdict).
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AgentMessage } from '../agent/protocol.cjs';
+import { INTERVAL_ENV, MALLOC_EVERY_ENV, SOCKET_ENV } from '../agent/protocol.cjs';
+import type { BodyRecord } from '../recording/records.js';
+import { openAgentChannel, type AgentChannel } from '../sources/agent-channel.js';
+import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
+import { agentRecord } from './agent-record.js';
+
+// Forced GCs may take at most this share of the target's time.
+export const PAUSE_BUDGET_FRACTION = 0.02;
+// Force a full GC when the last live point is older than this. With a known duration the
+// run aims at ~15 live points, twice MIN_LIVE_POINTS, whatever its length.
+export const PROBE_EVERY_DEFAULT_MS = 10_000;
+export const PROBE_EVERY_MIN_MS = 1_000;
+export const LIVE_POINTS_TARGET = 15;
+const CONTROL_TIMEOUT_MS = 5_000;
+
+const AGENT_PATH = fileURLToPath(new URL('../agent/agent.cjs', import.meta.url));
+
+export interface AgentSessionOptions {
+  intervalMs: number;
+  durationMs: number | undefined;
+  passive: boolean;
+  keepTemp: boolean;
+  nowMs: () => number;
+  append: (record: BodyRecord) => void;
+}
+
+export interface AgentSession {
+  directory: string;
+  env: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+  probe: () => void;
+  finalProbe: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+interface ProbeState {
+  lastLiveMs: number;
+  inFlight: boolean;
+  forcedPauseMs: number;
+}
+
+export async function openAgentSession(options: AgentSessionOptions): Promise<AgentSession> {
+  const directory = mkdtempSync(path.join(tmpdir(), 'rssdoctor-'));
+  const probes = new Map<number, ProbeState>();
+  let malformed = 0;
+  const onMessage = (message: AgentMessage): void => {
+    const tMs = options.nowMs();
+    if (message.t === 'hello')
+      probes.set(message.pid, { lastLiveMs: tMs, inFlight: false, forcedPauseMs: 0 });
+    if (message.t === 'gc' && message.kind === 'full') {
+      const state = probes.get(message.pid);
+      if (state !== undefined) {
+        state.lastLiveMs = tMs;
+        if (message.forced) state.forcedPauseMs += message.pauseMs;
+      }
+    }
+    for (const record of agentRecord(message, tMs)) options.append(record);
+  };
+  const channel: AgentChannel = await openAgentChannel(directory, {
+    onMessage,
+    onMalformed: (line) => {
+      malformed++;
+      if (malformed === 1) {
+        options.append({
+          type: 'note',
+          tMs: options.nowMs(),
+          code: 'source.agentMalformed',
+          text: `the agent sent a line that is not JSON ("${line.slice(0, 40)}"); such lines are skipped`,
+        });
+      }
+    },
+  });
+  const probeEveryMs =
+    options.durationMs === undefined
+      ? PROBE_EVERY_DEFAULT_MS
+      : Math.max(
+          PROBE_EVERY_MIN_MS,
+          Math.min(PROBE_EVERY_DEFAULT_MS, options.durationMs / LIVE_POINTS_TARGET),
+        );
+
+  const force = (pid: number, state: ProbeState | undefined): Promise<void> => {
+    if (state !== undefined) state.inFlight = true;
+    return channel.control(pid, 'gc', CONTROL_TIMEOUT_MS).then(() => {
+      if (state !== undefined) state.inFlight = false;
+    });
+  };
+
+  return {
+    directory,
+    env: (base) => ({
+      ...base,
+      NODE_OPTIONS: appendRequire(base.NODE_OPTIONS, AGENT_PATH),
+      [SOCKET_ENV]: channel.socketPath,
+      [INTERVAL_ENV]: String(options.intervalMs),
+      [MALLOC_EVERY_ENV]: String(SMAPS_ROLLUP_EVERY_MS),
+    }),
+    probe: () => {
+      if (options.passive) return;
+      const tMs = options.nowMs();
+      for (const pid of channel.pids()) {
+        const state = probes.get(pid);
+        if (state === undefined || state.inFlight) continue;
+        if (tMs - state.lastLiveMs < probeEveryMs) continue;
+        if (state.forcedPauseMs > PAUSE_BUDGET_FRACTION * tMs) continue;
+        void force(pid, state);
+      }
+    },
+    finalProbe: async () => {
+      if (options.passive) return;
+      await Promise.all(channel.pids().map((pid) => force(pid, probes.get(pid))));
+    },
+    close: async () => {
+      await channel.close();
+      if (!options.keepTemp) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+// NODE_OPTIONS is the user's: the agent is appended, never replacing what is there.
+function appendRequire(existing: string | undefined, agentPath: string): string {
+  const quoted = /[\s"\\]/.test(agentPath)
+    ? `"${agentPath.replace(/(["\\])/g, '\\$1')}"`
+    : agentPath;
+  const require = `--require ${quoted}`;
+  return existing === undefined || existing.trim() === '' ? require : `${existing} ${require}`;
+}
