@@ -6,11 +6,11 @@
 // It never keeps the process alive (every handle is unref'd) and never throws into the
 // target: if rssdoctor goes away, the target goes on as if the agent were not there.
 
-import net = require('node:net');
+import * as net from 'node:net';
 import { readFileSync } from 'node:fs';
-import v8 = require('node:v8');
-import vm = require('node:vm');
-import workerThreads = require('node:worker_threads');
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as workerThreads from 'node:worker_threads';
 import { GcWatch } from './gc-watch.cjs';
 import { loadMalloc } from './malloc.cjs';
 import {

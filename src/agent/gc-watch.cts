@@ -3,7 +3,7 @@
 // so it is cycled every tick. Full GCs (MarkSweepCompact) are live points; scavenges say
 // nothing about live data and are summed.
 
-import v8 = require('node:v8');
+import * as v8 from 'node:v8';
 import type { GcMessage } from './protocol.cjs';
 
 interface GcStatistic {
