@@ -12,6 +12,10 @@
 import type { GcRecord } from '../recording/records.js';
 import type { Series } from './series.js';
 
+// A forced GC runs in every isolate within a few milliseconds: their points form one round
+// and give one total point, not a staircase of partial sums that reads as noise.
+export const ROUND_MS = 500;
+
 export interface LiveSeries {
   total: Series;
   perIsolate: Map<number, Series>;
@@ -25,7 +29,8 @@ export function liveSeries(gcs: readonly GcRecord[]): LiveSeries {
   const total: Series = { tMs: [], values: [] };
   const perIsolate = new Map<number, Series>();
   const latest = new Map<number, number>();
-  let forcedPoints = 0;
+  // Per total point: was any GC of that round forced by rssdoctor?
+  const forced: boolean[] = [];
   for (const gc of gcs) {
     if (gc.liveBytes === undefined) continue;
     const threadId = gc.threadId ?? 0;
@@ -36,16 +41,24 @@ export function liveSeries(gcs: readonly GcRecord[]): LiveSeries {
     own.values.push(gc.liveBytes);
     let sum = 0;
     for (const value of latest.values()) sum += value;
-    total.tMs.push(gc.tMs);
-    total.values.push(sum);
-    if (gc.forced) forcedPoints++;
+    const last = total.tMs.length - 1;
+    if (last >= 0 && gc.tMs - total.tMs[last]! < ROUND_MS) {
+      total.tMs[last] = gc.tMs;
+      total.values[last] = sum;
+      forced[last] = forced[last]! || gc.forced;
+    } else {
+      total.tMs.push(gc.tMs);
+      total.values.push(sum);
+      forced.push(gc.forced);
+    }
   }
+  // Live points are counted per round, as the trend test sees them.
   const points = total.values.length;
   return {
     total,
     perIsolate,
     points,
-    forcedPoints,
+    forcedPoints: forced.filter(Boolean).length,
     lastLiveBytes: points > 0 ? total.values[points - 1]! : null,
     lastLiveMs: points > 0 ? total.tMs[points - 1]! : null,
   };

@@ -13,7 +13,8 @@ export class RecordingWriter {
   constructor(path: string) {
     this.path = path;
     try {
-      this.#fd = openSync(path, 'a', 0o600);
+      // 'w': a run owns its file; appending to an old recording would mix two runs.
+      this.#fd = openSync(path, 'w', 0o600);
     } catch (error) {
       throw new RssdoctorError(
         'recording.writeFailed',

@@ -45,7 +45,14 @@ export interface AgentSession {
 interface ProbeState {
   lastLiveMs: number;
   inFlight: boolean;
-  forcedPauseMs: number;
+  // Forced pause per isolate: each isolate pauses only itself, so the budget is per thread.
+  forcedPauseMs: Map<number, number>;
+}
+
+function worstPauseMs(state: ProbeState): number {
+  let worst = 0;
+  for (const pauseMs of state.forcedPauseMs.values()) worst = Math.max(worst, pauseMs);
+  return worst;
 }
 
 export async function openAgentSession(options: AgentSessionOptions): Promise<AgentSession> {
@@ -55,12 +62,15 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
   const onMessage = (message: AgentMessage): void => {
     const tMs = options.nowMs();
     if (message.t === 'hello')
-      probes.set(message.pid, { lastLiveMs: tMs, inFlight: false, forcedPauseMs: 0 });
+      probes.set(message.pid, { lastLiveMs: tMs, inFlight: false, forcedPauseMs: new Map() });
     if (message.t === 'gc' && message.kind === 'full') {
       const state = probes.get(message.pid);
       if (state !== undefined) {
         state.lastLiveMs = tMs;
-        if (message.forced) state.forcedPauseMs += message.pauseMs;
+        if (message.forced) {
+          const before = state.forcedPauseMs.get(message.threadId) ?? 0;
+          state.forcedPauseMs.set(message.threadId, before + message.pauseMs);
+        }
       }
     }
     for (const record of agentRecord(message, tMs)) options.append(record);
@@ -110,7 +120,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
         const state = probes.get(pid);
         if (state === undefined || state.inFlight) continue;
         if (tMs - state.lastLiveMs < probeEveryMs) continue;
-        if (state.forcedPauseMs > PAUSE_BUDGET_FRACTION * tMs) continue;
+        if (worstPauseMs(state) > PAUSE_BUDGET_FRACTION * tMs) continue;
         void force(pid, state);
       }
     },

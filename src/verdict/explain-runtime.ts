@@ -28,7 +28,7 @@ function slopeText(found: GrowthOk): string {
 }
 
 function pointsText(found: RuntimeFindings): string {
-  return `${found.live.points} full GCs, ${found.live.forcedPoints} of them forced by rssdoctor`;
+  return `${found.live.points} live points, ${found.live.forcedPoints} of them from GCs forced by rssdoctor`;
 }
 
 export function tooFewLivePointsReason(found: RuntimeFindings): Reason {
