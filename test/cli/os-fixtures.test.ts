@@ -12,50 +12,13 @@ import type { Report } from '../../src/report/report.js';
 import { runCli, spawnCli } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
 import { assertFixture, watchRss } from '../support/proc-watch.js';
+import { runFixture } from '../support/run-fixture.js';
 import { assertValidReport } from '../support/validate-report.js';
 
 const MIB = 1024 * 1024;
 
-interface FixtureRun {
-  report: Report;
-  recordingPath: string;
-  rss: number[];
-  fixturePid: number;
-  code: number | null;
-}
-
-async function runFixture(
-  name: string,
-  args: string[],
-  runArgs: string[] = [],
-): Promise<FixtureRun> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-test-'));
-  const recordingPath = path.join(dir, 'rec.ndjson');
-  const jsonPath = path.join(dir, 'report.json');
-  const cli = spawnCli([
-    'run',
-    ...runArgs,
-    '--interval',
-    '0.2',
-    '--out',
-    recordingPath,
-    '--json',
-    jsonPath,
-    '--',
-    'python3',
-    fixturePath(name),
-    ...args,
-  ]);
-  const fixturePid = await cli.readyPid;
-  const watch = watchRss(fixturePid, 200);
-  const result = await cli.done;
-  // The last readings catch the interpreter tearing down its heap at exit: not the behaviour under test.
-  const rss = watch.stop().slice(0, -2);
-  assert.equal(result.code, 0, result.stderr);
-  const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
-  assertValidReport(report);
-  return { report, recordingPath, rss, fixturePid, code: result.code };
-}
+const runPython = (name: string, args: string[], runArgs: string[] = []) =>
+  runFixture(['python3', fixturePath(name), ...args], runArgs);
 
 async function reportOf(recordingPath: string): Promise<Report> {
   const result = await runCli(['report', recordingPath, '--json']);
@@ -66,7 +29,7 @@ async function reportOf(recordingPath: string): Promise<Report> {
 }
 
 test('os-growth: RSS that keeps growing is a leak, capped at 0.5, OS-level only', async () => {
-  const run = await runFixture('os-growth.py', ['8', '12']);
+  const run = await runPython('os-growth.py', ['8', '12']);
   assertFixture(run.rss.length >= 20, `watched only ${run.rss.length} readings`);
   const grewBytes = run.rss[run.rss.length - 1]! - run.rss[0]!;
   assertFixture(grewBytes >= 60 * MIB, `RSS grew ${grewBytes / MIB} MiB, expected ≥ 60 MiB`);
@@ -104,7 +67,7 @@ test('os-growth: RSS that keeps growing is a leak, capped at 0.5, OS-level only'
 
 test('os-steady: flat RSS is steady; --duration stops the target', async () => {
   // The fixture would run 60 s; --duration stops it at 10 s, before any exit-time teardown.
-  const run = await runFixture('os-steady.py', ['40', '60'], ['--duration', '10']);
+  const run = await runPython('os-steady.py', ['40', '60'], ['--duration', '10']);
   const tail = run.rss.slice(3);
   assertFixture(tail.length >= 20, `watched only ${tail.length} readings`);
   const spread = Math.max(...tail) - Math.min(...tail);
@@ -128,7 +91,7 @@ test('os-steady: flat RSS is steady; --duration stops the target', async () => {
 });
 
 test('os-rise-then-plateau: a rise that levels off is retention', async () => {
-  const run = await runFixture('os-rise-then-plateau.py', ['100', '3', '15']);
+  const run = await runPython('os-rise-then-plateau.py', ['100', '3', '15']);
   const n = run.rss.length;
   assertFixture(n >= 40, `watched only ${n} readings`);
   const lastThird = run.rss.slice(Math.floor((2 * n) / 3));
