@@ -9,7 +9,17 @@ import { test } from 'node:test';
 import { repoRoot } from './support/paths.js';
 
 // Upstream first. Root files (errors.ts, version.ts) may be imported by anyone.
-const STAGES = ['target', 'sources', 'recording', 'analysis', 'verdict', 'report', 'run', 'cli'];
+const STAGES = [
+  'target',
+  'sources',
+  'recording',
+  'analysis',
+  'verdict',
+  'report',
+  'run',
+  'demo',
+  'cli',
+];
 
 const IMPORT = /^import\s+(type\s+)?[^'"]*from\s+'\.\.\/([a-z-]+)\/([^']+)'/gm;
 
@@ -36,4 +46,12 @@ test('architecture: every import points upstream', () => {
 test('architecture: the check sees imports (it can fail)', () => {
   const sample = "import { x } from '../cli/main.js';";
   assert.equal([...sample.matchAll(IMPORT)].length, 1);
+});
+
+test('architecture: the demo never imports the analysis or the verdict, so it cannot be tuned to pass', () => {
+  const dir = path.join(repoRoot, 'src', 'demo');
+  for (const file of readdirSync(dir)) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    assert.doesNotMatch(text, /from '\.\.\/(analysis|verdict)\//, file);
+  }
 });

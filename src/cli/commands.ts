@@ -27,6 +27,40 @@ const FAIL_ON_OPTION: OptionSpec = {
     'exit with code 1 when the verdict is one of these (comma-separated: leak,native-leak,no-gc-yet,retention,steady,inconclusive)',
 };
 
+const RUN_OPTIONS: OptionSpec[] = [
+  {
+    flags: '--duration <seconds>',
+    description:
+      'stop the command after this long (one forced GC in each Node process, then SIGTERM, then SIGKILL after 3 s); accepts 60, 90s, 2m, 1h',
+    defaultText: 'run until the command exits',
+  },
+  {
+    flags: '--interval <seconds>',
+    description: 'time between samples; accepts 1, 0.5, 200ms',
+    defaultText: '1',
+  },
+  {
+    flags: '--out <file>',
+    description: 'where to write the NDJSON recording',
+    defaultText: './rssdoctor-<name>-<YYYYMMDD-HHMMSS>.ndjson',
+  },
+  JSON_OPTION,
+  FAIL_ON_OPTION,
+  {
+    flags: '--passive',
+    description:
+      'never force a GC in the target; with too few natural full GCs the verdict is inconclusive',
+  },
+  {
+    flags: '--keep-temp',
+    description: 'keep the private run directory (agent socket) instead of removing it',
+  },
+  {
+    flags: '--no-live',
+    description: 'no progress line on stderr, even when stderr is a terminal',
+  },
+];
+
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'run',
@@ -34,43 +68,32 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'start a command, watch its process tree, and give a verdict',
     details:
       'Samples /proc for the command and every process under it, loads the agent into every Node.js process (NODE_OPTIONS=--require, appended to yours) to read its live heap, writes the recording as it goes, and ends at --duration, when the command exits, or on Ctrl-C (once forwards SIGINT to the command; twice kills it). The verdict is about the most severe process in the tree.',
-    options: [
-      {
-        flags: '--duration <seconds>',
-        description:
-          'stop the command after this long (SIGTERM, then SIGKILL after 3 s); accepts 60, 90s, 2m, 1h',
-        defaultText: 'run until the command exits',
-      },
-      {
-        flags: '--interval <seconds>',
-        description: 'time between samples; accepts 1, 0.5, 200ms',
-        defaultText: '1',
-      },
-      {
-        flags: '--out <file>',
-        description: 'where to write the NDJSON recording',
-        defaultText: './rssdoctor-<name>-<YYYYMMDD-HHMMSS>.ndjson',
-      },
-      JSON_OPTION,
-      FAIL_ON_OPTION,
-      {
-        flags: '--passive',
-        description:
-          'never force a GC in the target; with too few natural full GCs the verdict is inconclusive',
-      },
-      {
-        flags: '--keep-temp',
-        description: 'keep the private run directory (agent socket) instead of removing it',
-      },
-      {
-        flags: '--no-live',
-        description: 'no progress line on stderr, even when stderr is a terminal',
-      },
-    ],
+    options: RUN_OPTIONS,
     examples: [
       'rssdoctor run --duration 60 -- python3 server.py',
       'rssdoctor run --duration 2m --json report.json --fail-on leak -- ./my-service --port 8080',
     ],
+  },
+  {
+    name: 'demo',
+    usage: 'rssdoctor demo [options]',
+    summary: 'replay the seed scenario: a TCP receiver with 5 worker threads under load',
+    details:
+      'Starts a Node TCP receiver on 127.0.0.1 with 5 worker threads, drives it with a load generator (length-prefixed messages over several connections at a set rate), and watches it exactly as `run` would. By default the receiver only checksums each message and the verdict is retention or steady; with --leak it keeps every payload and the verdict is leak, with a slope close to the rate the load generator reports. Every `run` option applies.',
+    options: [
+      { flags: '--leak', description: 'the receiver keeps every payload it receives' },
+      {
+        flags: '--rate <messages>',
+        description: 'messages per second, over all connections (0: as fast as acks allow)',
+        defaultText: '2000',
+      },
+      { flags: '--connections <count>', description: 'TCP connections', defaultText: '4' },
+      { flags: '--size <bytes>', description: 'payload bytes per message', defaultText: '1024' },
+      ...RUN_OPTIONS.map((option) =>
+        option.flags === '--duration <seconds>' ? { ...option, defaultText: '60' } : option,
+      ),
+    ],
+    examples: ['rssdoctor demo', 'rssdoctor demo --leak --duration 30 --json demo.json'],
   },
   {
     name: 'report',

@@ -6,7 +6,8 @@ import { isRssdoctorError } from '../errors.js';
 import { readRecording } from '../recording/reader.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
-import { startRun } from '../run/run.js';
+import { DEMO_DEFAULTS, startDemo } from '../demo/demo.js';
+import { startRun, type RunHandle, type RunOptions } from '../run/run.js';
 import type { Verdict } from '../verdict/verdicts.js';
 import {
   EXIT_FAILURE,
@@ -16,7 +17,13 @@ import {
   EXIT_USAGE,
 } from './exit-codes.js';
 import { writeReport } from './output.js';
-import { buildProgram, type ParsedArgs, type ReportArgs, type RunArgs } from './program.js';
+import {
+  buildProgram,
+  type DemoArgs,
+  type ParsedArgs,
+  type ReportArgs,
+  type RunArgs,
+} from './program.js';
 import { progressLine } from './progress.js';
 import { targetNotice } from './target-notice.js';
 
@@ -41,7 +48,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   try {
-    return parsed.name === 'run' ? await runCommand(parsed.args) : reportCommand(parsed.args);
+    if (parsed.name === 'run') return await runCommand(parsed.args);
+    if (parsed.name === 'demo') return await demoCommand(parsed.args);
+    return reportCommand(parsed.args);
   } catch (error) {
     if (isRssdoctorError(error)) {
       process.stderr.write(`rssdoctor: ${error.message}\n`);
@@ -59,21 +68,59 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function runCommand(args: RunArgs): Promise<number> {
   const showProgress = args.live && process.stderr.isTTY === true;
   const handle = startRun({
+    ...runOptions(args, showProgress),
     command: args.command,
+    onStart: ({ pid, recordingPath }) => {
+      if (showProgress)
+        process.stderr.write(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`);
+    },
+  });
+  return finish(handle, args, showProgress);
+}
+
+async function demoCommand(args: DemoArgs): Promise<number> {
+  const showProgress = args.live && process.stderr.isTTY === true;
+  const handle = startDemo({
+    ...runOptions(args, showProgress),
+    leak: args.leak ?? false,
+    ratePerSecond: args.rate,
+    connections: args.connections,
+    messageBytes: args.size,
+    onStart: ({ pid, port }) => {
+      const rate = args.rate ?? DEMO_DEFAULTS.ratePerSecond;
+      process.stderr.write(
+        `rssdoctor demo: receiver pid ${pid} (${DEMO_DEFAULTS.receiverWorkers} worker threads${args.leak ? ', keeping every payload' : ''}) ` +
+          `on 127.0.0.1:${port}; load: ${args.connections ?? DEMO_DEFAULTS.connections} connections, ` +
+          `${rate === 0 ? 'as fast as acks allow' : `${rate} messages/s`} of ${args.size ?? DEMO_DEFAULTS.messageBytes} bytes, ` +
+          `for ${((args.durationMs ?? DEMO_DEFAULTS.durationMs) / 1000).toFixed(0)} s\n`,
+      );
+    },
+  });
+  return finish(handle, args, showProgress);
+}
+
+function runOptions(
+  args: Omit<RunArgs, 'command'>,
+  showProgress: boolean,
+): Omit<RunOptions, 'command'> {
+  return {
     durationMs: args.durationMs,
     intervalMs: args.intervalMs,
     outPath: args.out,
     stdoutToStderr: args.json === true,
     passive: args.passive ?? false,
     keepTemp: args.keepTemp ?? false,
-    onStart: ({ pid, recordingPath }) => {
-      if (showProgress)
-        process.stderr.write(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`);
-    },
     onTick: showProgress
       ? (progress) => process.stderr.write(progressLine(progress, args.durationMs))
       : undefined,
-  });
+  };
+}
+
+async function finish(
+  handle: RunHandle,
+  args: Omit<RunArgs, 'command'>,
+  showProgress: boolean,
+): Promise<number> {
   const onSignal = (): void => handle.interrupt();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

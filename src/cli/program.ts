@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import type { Verdict } from '../verdict/verdicts.js';
 import { COMMANDS } from './commands.js';
 import { parseFailOn } from './parse-fail-on.js';
+import { parseCount } from './parse-count.js';
 import { parseSecondsToMs } from './parse-seconds.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -32,12 +33,25 @@ interface RawRunOptions extends Omit<RunArgs, 'command' | 'durationMs' | 'interv
   interval?: number;
 }
 
-export type ParsedArgs = { name: 'run'; args: RunArgs } | { name: 'report'; args: ReportArgs };
+export interface DemoArgs extends Omit<RunArgs, 'command'> {
+  leak?: boolean;
+  rate?: number;
+  connections?: number;
+  size?: number;
+}
+
+export type ParsedArgs =
+  | { name: 'run'; args: RunArgs }
+  | { name: 'demo'; args: DemoArgs }
+  | { name: 'report'; args: ReportArgs };
 
 const PARSERS: Record<string, (value: string) => unknown> = {
   duration: parseSecondsToMs,
   interval: parseSecondsToMs,
   failOn: parseFailOn,
+  rate: (value) => parseCount(value, '--rate', 0),
+  connections: (value) => parseCount(value, '--connections', 1),
+  size: (value) => parseCount(value, '--size', 1),
 };
 
 export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {
@@ -76,6 +90,11 @@ export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {
             args: { ...rest, durationMs: duration, intervalMs: interval, command: commandArgs },
           });
         });
+    } else if (spec.name === 'demo') {
+      command.action((options: RawRunOptions & Omit<DemoArgs, keyof RunArgs>) => {
+        const { duration, interval, ...rest } = options;
+        onParsed({ name: 'demo', args: { ...rest, durationMs: duration, intervalMs: interval } });
+      });
     } else {
       command
         .argument('<recording>', 'an NDJSON recording written by `rssdoctor run`')

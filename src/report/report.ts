@@ -61,6 +61,25 @@ export interface TreeSummary {
   pssBytes: number | null;
 }
 
+// What the demo's load generator reports, attached to the Report of `rssdoctor demo`.
+export interface DemoSummary {
+  runtime: 'node';
+  leak: boolean;
+  receiverWorkers: number;
+  connections: number;
+  ratePerSecond: number;
+  messageBytes: number;
+  sentMessages: number;
+  ackedMessages: number;
+  sentBytes: number;
+  durationMs: number;
+  sentBytesPerSecond: number;
+  // With --leak the receiver keeps every payload: the rate a leak verdict should find.
+  keptBytesPerSecond: number;
+  p50LatencyMs: number | null;
+  p99LatencyMs: number | null;
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   verdict: Verdict;
@@ -74,4 +93,6 @@ export interface Report {
   run: RunSummary;
   processes: ProcessReport[];
   tree: TreeSummary;
+  // Only from `rssdoctor demo`.
+  demo?: DemoSummary;
 }

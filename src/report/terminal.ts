@@ -33,6 +33,7 @@ export function renderTerminal(report: Report): string {
     lines.push('', 'data quality:');
     for (const note of report.dataQuality) lines.push(`  ! ${note.text}`);
   }
+  if (report.demo !== undefined) lines.push('', demoLine(report.demo));
   lines.push('', runLine(report));
   if (report.run.recordingPath !== null) lines.push(`recording: ${report.run.recordingPath}`);
   return lines.join('\n') + '\n';
@@ -68,6 +69,18 @@ function runLine(report: Report): string {
             ? 'recording truncated'
             : 'ended';
   return `run: ${formatSeconds(run.durationMs)}, ${run.samples} samples, ${how}${run.truncated ? ' (truncated)' : ''}`;
+}
+
+function demoLine(demo: NonNullable<Report['demo']>): string {
+  const latency =
+    demo.p99LatencyMs === null ? '' : `, p99 latency ${demo.p99LatencyMs.toFixed(1)} ms`;
+  const kept = demo.leak
+    ? `; the receiver was told to keep all of it: ${formatBytes(demo.keptBytesPerSecond)}/s`
+    : '';
+  return (
+    `load: ${demo.sentMessages} messages of ${demo.messageBytes} bytes over ${demo.connections} connections ` +
+    `(${formatBytes(demo.sentBytesPerSecond)}/s sent, ${demo.ackedMessages} acked${latency})${kept}`
+  );
 }
 
 function formatNullable(bytes: number | null): string {

@@ -55,27 +55,34 @@ export function liveRisingReasons(found: RuntimeFindings, live: GrowthOk): Reaso
       },
     },
   ];
-  const culprit = leakingIsolate(found);
-  if (culprit !== null) {
-    const where = culprit.threadId === 0 ? 'the main thread' : `worker thread ${culprit.threadId}`;
+  const rising = risingIsolates(found);
+  const name = (threadId: number): string =>
+    threadId === 0 ? 'the main thread' : `worker thread ${threadId}`;
+  if (rising.length === 1) {
+    const only = rising[0]!;
     reasons.push({
       code: 'leaking-isolate',
-      text: `${where} holds the growth: its own live heap grows ${formatRate(culprit.slope)}`,
-      figures: { threadId: culprit.threadId, slopeBytesPerSecond: culprit.slope },
+      text: `${name(only.threadId)} holds the growth: its own live heap grows ${formatRate(only.slope)}; the other isolates are flat`,
+      figures: { threadId: only.threadId, slopeBytesPerSecond: only.slope },
+    });
+  } else if (rising.length > 1) {
+    reasons.push({
+      code: 'leaking-isolates',
+      text: `the growth is spread over ${rising.length} isolates: ${rising.map((r) => `${name(r.threadId)} ${formatRate(r.slope)}`).join(', ')}`,
+      figures: { isolates: rising.length },
     });
   }
   return reasons;
 }
 
-// The isolate whose own live series rises fastest, if any rises at all.
-function leakingIsolate(found: RuntimeFindings): { threadId: number; slope: number } | null {
-  let best: { threadId: number; slope: number } | null = null;
+// The isolates whose own live series rise, fastest first.
+function risingIsolates(found: RuntimeFindings): { threadId: number; slope: number }[] {
+  const out: { threadId: number; slope: number }[] = [];
   for (const { threadId, growth } of found.isolateGrowth) {
-    if (growth.state !== 'ok' || !growth.rising) continue;
-    const slope = growth.trend.slopeBytesPerSecond;
-    if (best === null || slope > best.slope) best = { threadId, slope };
+    if (growth.state === 'ok' && growth.rising)
+      out.push({ threadId, slope: growth.trend.slopeBytesPerSecond });
   }
-  return best;
+  return out.sort((a, b) => b.slope - a.slope);
 }
 
 export function nativeRisingReasons(found: RuntimeFindings, native: GrowthOk): Reason[] {
@@ -113,16 +120,28 @@ export function retentionReasons(found: RuntimeFindings): Reason[] {
 
 export function liveFlatReasons(found: RuntimeFindings): Reason[] {
   const held = found.held;
+  const isolates =
+    found.workers === 0
+      ? 'the main thread'
+      : `the main thread and ${found.workers} worker thread(s)`;
+  const where =
+    held === null
+      ? ''
+      : `: anonymous RSS ${formatBytes(held.anonBytes)} ≈ live data ${formatBytes(held.liveBytes)} + the runtime's own ` +
+        `baseline ${formatBytes(held.baselineBytes)} for ${isolates} + ${formatBytes(held.heldBytes)} held for reuse; ` +
+        `the rest of RSS is file-backed (the node binary and its libraries)`;
   return [
     {
       code: 'live-flat',
       text:
-        `live data is flat at ${formatBytes(found.live.lastLiveBytes ?? Number.NaN)} (${pointsText(found)}) and RSS is ` +
-        `close to live data plus the runtime baseline${held === null ? '' : ` (${formatBytes(held.heldBytes)} held beyond it)`}`,
+        `live data is flat at ${formatBytes(found.live.lastLiveBytes ?? Number.NaN)} (${pointsText(found)}), so RSS ` +
+        `stays where the program needs it${where}`,
       figures: {
         liveBytes: found.live.lastLiveBytes ?? Number.NaN,
         livePoints: found.live.points,
         heldBytes: held?.heldBytes ?? Number.NaN,
+        baselineBytes: held?.baselineBytes ?? Number.NaN,
+        anonBytes: held?.anonBytes ?? Number.NaN,
       },
     },
   ];

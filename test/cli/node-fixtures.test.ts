@@ -21,7 +21,9 @@ function grewBytes(run: FixtureRun): number {
   return settled[settled.length - 1]! - settled[0]!;
 }
 
-function records(run: FixtureRun): Array<{ type: string; kind?: string; forced?: boolean; liveBytes?: number }> {
+function records(
+  run: FixtureRun,
+): Array<{ type: string; kind?: string; forced?: boolean; liveBytes?: number }> {
   return readFileSync(run.recordingPath, 'utf8')
     .trim()
     .split('\n')
@@ -38,11 +40,16 @@ function assertNodeLeak(report: Report, pid: number): void {
 
 test('leak-linear: live data that keeps growing is a leak, with forced live points marked', async () => {
   const run = await runNode('leak-linear.mjs', ['512', '60']);
-  assertFixture(grewBytes(run) >= 10 * MIB, `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 10 MiB`);
+  assertFixture(
+    grewBytes(run) >= 10 * MIB,
+    `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 10 MiB`,
+  );
   assertNodeLeak(run.report, run.fixturePid);
   assert.ok(run.report.run.livePoints >= 8);
   assert.ok(run.report.run.forcedGcs >= 1);
-  const forcedFull = records(run).filter((r) => r.type === 'gc' && r.kind === 'full' && r.forced === true);
+  const forcedFull = records(run).filter(
+    (r) => r.type === 'gc' && r.kind === 'full' && r.forced === true,
+  );
   assert.ok(forcedFull.length >= 1 && forcedFull.every((r) => typeof r.liveBytes === 'number'));
   // The same verdict from the recording.
   const again = await runCli(['report', run.recordingPath, '--json']);
@@ -51,7 +58,10 @@ test('leak-linear: live data that keeps growing is a leak, with forced live poin
 
 test('native-leak: malloc through koffi with a flat JS heap is a native leak', async () => {
   const run = await runNode('native-leak.mjs', ['2048', '60']);
-  assertFixture(grewBytes(run) >= 20 * MIB, `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 20 MiB`);
+  assertFixture(
+    grewBytes(run) >= 20 * MIB,
+    `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 20 MiB`,
+  );
   assert.equal(run.report.verdict, 'native-leak');
   assert.equal(run.report.pid, run.fixturePid);
   const reason = run.report.reasons.find((r) => r.code === 'native-rising')!;
@@ -61,7 +71,10 @@ test('native-leak: malloc through koffi with a flat JS heap is a native leak', a
 
 test('worker-leak: one worker keeps data, the verdict is leak and names that worker', async () => {
   const run = await runNode('worker-leak.mjs', ['512', '60']);
-  assertFixture(grewBytes(run) >= 10 * MIB, `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 10 MiB`);
+  assertFixture(
+    grewBytes(run) >= 10 * MIB,
+    `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 10 MiB`,
+  );
   const leaky = Number(/workers flat=\d+ leaky=(\d+)/.exec(run.stdout)?.[1]);
   assertFixture(Number.isInteger(leaky), 'the fixture did not print its worker ids');
   assertNodeLeak(run.report, run.fixturePid);
@@ -74,8 +87,14 @@ test('retain-then-plateau: freed Buffers that glibc keeps are retention, not a l
   const run = await runNode('retain-then-plateau.mjs', ['200', '60']);
   const n = run.rss.length;
   const lastThird = run.rss.slice(Math.floor((2 * n) / 3));
-  assertFixture(Math.min(...lastThird) >= 150 * MIB, `RSS fell to ${Math.min(...lastThird) / MIB} MiB after the drop`);
-  assertFixture(Math.max(...lastThird) - Math.min(...lastThird) < 10 * MIB, 'RSS not flat after the drop');
+  assertFixture(
+    Math.min(...lastThird) >= 150 * MIB,
+    `RSS fell to ${Math.min(...lastThird) / MIB} MiB after the drop`,
+  );
+  assertFixture(
+    Math.max(...lastThird) - Math.min(...lastThird) < 10 * MIB,
+    'RSS not flat after the drop',
+  );
   assert.equal(run.report.verdict, 'retention');
   const reason = run.report.reasons.find((r) => r.code === 'rss-above-live')!;
   assert.ok(reason.figures.heldBytes! > 100 * MIB);
@@ -85,7 +104,10 @@ test('retain-then-plateau: freed Buffers that glibc keeps are retention, not a l
 test('steady: a program with flat live data is steady or retention', async () => {
   const run = await runNode('steady.mjs', ['10', '60']);
   const tail = run.rss.slice(Math.floor(run.rss.length / 2));
-  assertFixture(Math.max(...tail) - Math.min(...tail) < 15 * MIB, 'RSS not flat in the second half');
+  assertFixture(
+    Math.max(...tail) - Math.min(...tail) < 15 * MIB,
+    'RSS not flat in the second half',
+  );
   assert.ok(['steady', 'retention'].includes(run.report.verdict), run.report.verdict);
   assert.equal(run.report.runtime, 'node');
 });
@@ -101,22 +123,45 @@ test('npm start: the agent loads through the wrapper and the verdict names the l
   const run = await runFixture(['npm', 'start', '--silent'], ['--duration', '15'], {
     cwd: path.join(repoRoot, 'test', 'fixtures', 'npm-app'),
   });
-  assertFixture(grewBytes(run) >= 10 * MIB, `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 10 MiB`);
+  assertFixture(
+    grewBytes(run) >= 10 * MIB,
+    `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 10 MiB`,
+  );
   assertNodeLeak(run.report, run.fixturePid);
-  const npm = run.report.processes.find((process) => process.name === 'npm start' || process.name === 'npm');
+  const npm = run.report.processes.find(
+    (process) => process.name === 'npm start' || process.name === 'npm',
+  );
   assert.ok(npm !== undefined, JSON.stringify(run.report.processes.map((p) => p.name)));
   assert.notEqual(npm.verdict, 'leak');
 });
 
 test('the agent never holds a target open', async () => {
-  const result = await runCli(['run', '--json', '--', process.execPath, '-e', 'setTimeout(() => {}, 300)']);
+  const result = await runCli([
+    'run',
+    '--json',
+    '--',
+    process.execPath,
+    '-e',
+    'setTimeout(() => {}, 300)',
+  ]);
   const report = JSON.parse(result.stdout) as Report;
   assert.equal(report.run.exitCode, 0);
   assert.ok(report.run.durationMs < 3000, `took ${report.run.durationMs} ms`);
 });
 
 test('a Node target survives the death of rssdoctor (and of its agent socket)', async () => {
-  const cli = spawnCli(['run', '--interval', '0.2', '--out', '/dev/null', '--', process.execPath, fixturePath('steady.mjs'), '10', '60']);
+  const cli = spawnCli([
+    'run',
+    '--interval',
+    '0.2',
+    '--out',
+    '/dev/null',
+    '--',
+    process.execPath,
+    fixturePath('steady.mjs'),
+    '10',
+    '60',
+  ]);
   const pid = await cli.readyPid;
   await new Promise((resolve) => setTimeout(resolve, 2000));
   cli.child.kill('SIGKILL');

@@ -19,7 +19,7 @@ export interface CliProcess {
 
 export function spawnCli(
   args: readonly string[],
-  options: { timeoutMs?: number; cwd?: string } = {},
+  options: { timeoutMs?: number; cwd?: string; readyPattern?: RegExp } = {},
 ): CliProcess {
   const child = spawn(process.execPath, [binPath, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +30,7 @@ export function spawnCli(
   let resolveReady: (pid: number) => void = () => {};
   const readyPid = new Promise<number>((resolve) => (resolveReady = resolve));
   const scan = (): void => {
-    const match = /^ready (\d+)$/m.exec(stdout + '\n' + stderr);
+    const match = (options.readyPattern ?? /^ready (\d+)$/m).exec(stdout + '\n' + stderr);
     if (match !== null) resolveReady(Number(match[1]));
   };
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {

@@ -28,7 +28,18 @@ export async function runFixture(
   const recordingPath = path.join(dir, 'rec.ndjson');
   const jsonPath = path.join(dir, 'report.json');
   const cli = spawnCli(
-    ['run', ...runArgs, '--interval', '0.2', '--out', recordingPath, '--json', jsonPath, '--', ...command],
+    [
+      'run',
+      ...runArgs,
+      '--interval',
+      '0.2',
+      '--out',
+      recordingPath,
+      '--json',
+      jsonPath,
+      '--',
+      ...command,
+    ],
     { cwd: options.cwd },
   );
   const fixturePid = await cli.readyPid;

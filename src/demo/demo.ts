@@ -1,0 +1,139 @@
+// `rssdoctor demo`: the seed scenario. Starts the receiver through the same `run` code as
+// the CLI (so it is watched exactly like a user's program), drives it with the load
+// generator, and attaches the load's own figures to the Report. It never imports the
+// analysis or the verdict, so the demo cannot be tuned to pass.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultRecordingPath } from '../recording/default-path.js';
+import type { DemoSummary, Report } from '../report/report.js';
+import { startRun, type RunHandle, type RunOptions } from '../run/run.js';
+
+export const DEMO_DEFAULTS = {
+  durationMs: 60_000,
+  ratePerSecond: 2000,
+  connections: 4,
+  messageBytes: 1024,
+  receiverWorkers: 5,
+};
+// The load stops this long before the run, so the final forced GC sees settled data.
+const LOAD_STOPS_BEFORE_END_MS = 1000;
+const PORT_WAIT_MS = 15_000;
+
+const RECEIVER = fileURLToPath(new URL('./receiver.js', import.meta.url));
+const LOAD = fileURLToPath(new URL('./load.js', import.meta.url));
+
+export interface DemoOptions extends Omit<RunOptions, 'command' | 'onStart'> {
+  leak: boolean;
+  ratePerSecond?: number;
+  connections?: number;
+  messageBytes?: number;
+  onStart?: (info: { pid: number; port: number; recordingPath: string }) => void;
+}
+
+export function startDemo(options: DemoOptions): RunHandle {
+  const directory = mkdtempSync(path.join(tmpdir(), 'rssdoctor-demo-'));
+  const portFile = path.join(directory, 'port');
+  const summaryFile = path.join(directory, 'load.json');
+  const durationMs = options.durationMs ?? DEMO_DEFAULTS.durationMs;
+  const load = {
+    ratePerSecond: options.ratePerSecond ?? DEMO_DEFAULTS.ratePerSecond,
+    connections: options.connections ?? DEMO_DEFAULTS.connections,
+    messageBytes: options.messageBytes ?? DEMO_DEFAULTS.messageBytes,
+  };
+  let loadChild: ChildProcess | undefined;
+  const command = [
+    process.execPath,
+    RECEIVER,
+    '--port-file',
+    portFile,
+    '--workers',
+    String(DEMO_DEFAULTS.receiverWorkers),
+    ...(options.leak ? ['--leak'] : []),
+  ];
+  const handle = startRun({
+    ...options,
+    command,
+    durationMs,
+    outPath: options.outPath ?? defaultRecordingPath(['demo'], new Date()),
+    onStart: ({ pid, recordingPath }) => {
+      void waitForPort(portFile).then((port) => {
+        if (port === null) return;
+        options.onStart?.({ pid, port, recordingPath });
+        loadChild = spawn(
+          process.execPath,
+          [
+            LOAD,
+            '--port',
+            String(port),
+            '--connections',
+            String(load.connections),
+            '--rate',
+            String(load.ratePerSecond),
+            '--size',
+            String(load.messageBytes),
+            '--duration-ms',
+            String(Math.max(1000, durationMs - LOAD_STOPS_BEFORE_END_MS)),
+            '--summary-file',
+            summaryFile,
+          ],
+          { stdio: 'ignore' },
+        );
+      });
+    },
+  });
+  const done = handle.done
+    .then(async (report): Promise<Report> => {
+      if (loadChild !== undefined && loadChild.exitCode === null) {
+        loadChild.kill('SIGTERM');
+      }
+      if (loadChild !== undefined && loadChild.exitCode === null) {
+        await new Promise((resolve) => loadChild!.once('exit', resolve));
+      }
+      const summary = readSummary(summaryFile);
+      if (summary === null) return report;
+      const demo: DemoSummary = {
+        runtime: 'node',
+        leak: options.leak,
+        receiverWorkers: DEMO_DEFAULTS.receiverWorkers,
+        ...summary,
+        keptBytesPerSecond: options.leak ? summary.sentBytesPerSecond : 0,
+      };
+      return { ...report, demo };
+    })
+    .finally(() => rmSync(directory, { recursive: true, force: true }));
+  return {
+    interrupt: () => {
+      loadChild?.kill('SIGTERM');
+      handle.interrupt();
+    },
+    done,
+  };
+}
+
+type LoadFigures = Omit<DemoSummary, 'runtime' | 'leak' | 'receiverWorkers' | 'keptBytesPerSecond'>;
+
+function readSummary(file: string): LoadFigures | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LoadFigures;
+  } catch {
+    return null;
+  }
+}
+
+async function waitForPort(file: string): Promise<number | null> {
+  const deadline = Date.now() + PORT_WAIT_MS;
+  while (Date.now() < deadline) {
+    try {
+      const port = Number(readFileSync(file, 'utf8'));
+      if (port > 0) return port;
+    } catch {
+      // not written yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
+}

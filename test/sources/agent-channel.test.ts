@@ -1,0 +1,69 @@
+// The agent and its channel on a real Node process: hello, per-isolate heap and GC
+// messages, and the `gc` and `release` controls with RSS measured before and after.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import type { AgentMessage } from '../../src/agent/protocol.cjs';
+import { openAgentChannel } from '../../src/sources/agent-channel.js';
+import { fixturePath } from '../support/paths.js';
+
+const MIB = 1024 * 1024;
+const agentPath = fileURLToPath(new URL('../../src/agent/agent.cjs', import.meta.url));
+
+test('agent channel: heap, malloc and GC messages arrive, and release gives memory back', async () => {
+  const messages: AgentMessage[] = [];
+  const channel = await openAgentChannel(mkdtempSync(path.join(tmpdir(), 'rssdoctor-agent-')), {
+    onMessage: (message) => messages.push(message),
+    onMalformed: () => assert.fail('the agent sent a malformed line'),
+  });
+  // 200 MiB of 64 KiB Buffers, 15 of 16 then dropped: glibc keeps the freed chunks.
+  const child = spawn(process.execPath, [fixturePath('retain-then-plateau.mjs'), '200', '30'], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--require ${agentPath}`,
+      RSSDOCTOR_AGENT_SOCKET: channel.socketPath,
+      RSSDOCTOR_AGENT_INTERVAL_MS: '200',
+    },
+    stdio: 'ignore',
+  });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    assert.deepEqual(channel.pids(), [child.pid]);
+    const hello = messages.find((m) => m.t === 'hello');
+    assert.equal(hello?.t === 'hello' && hello.mallocAvailable, true);
+    assert.ok(messages.some((m) => m.t === 'heap' && m.threadId === 0));
+    assert.ok(messages.some((m) => m.t === 'malloc' && m.freeBytes >= 0));
+
+    const gc = await channel.control(child.pid!, 'gc', 5000);
+    assert.ok(gc !== null && gc.action === 'gc');
+    assert.ok(
+      messages.some((m) => m.t === 'gc' && m.kind === 'full' && m.forced && m.liveBytes! > 0),
+    );
+
+    const release = await channel.control(child.pid!, 'release', 5000);
+    assert.ok(release !== null && release.trimmed);
+    assert.ok(
+      release.rssBeforeBytes - release.rssAfterBytes > 50 * MIB,
+      `release: ${release.rssBeforeBytes / MIB} → ${release.rssAfterBytes / MIB} MiB`,
+    );
+    // The target goes on after the controls.
+    assert.equal(child.exitCode, null);
+  } finally {
+    child.kill();
+    await channel.close();
+  }
+});
+
+test('agent channel: a control to a process with no agent answers null at once', async () => {
+  const channel = await openAgentChannel(mkdtempSync(path.join(tmpdir(), 'rssdoctor-agent-')), {
+    onMessage: () => {},
+    onMalformed: () => {},
+  });
+  assert.equal(await channel.control(123456, 'gc', 1000), null);
+  await channel.close();
+});
