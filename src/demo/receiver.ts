@@ -67,4 +67,3 @@ server.listen(0, '127.0.0.1', () => {
   const address = server.address() as net.AddressInfo;
   writeFileSync(portFile, String(address.port), { mode: 0o600 });
 });
-process.on('SIGTERM', () => process.exit(0));

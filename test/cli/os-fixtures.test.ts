@@ -108,6 +108,7 @@ test('os-rise-then-plateau: a rise that levels off is retention', async () => {
 test('process tree: behind a shell wrapper, the verdict names the leaking child, tree total in Pss', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-test-'));
   const jsonPath = path.join(dir, 'report.json');
+  const recordingPath = path.join(dir, 'rec.ndjson');
   // `; exit` keeps sh alive as the parent instead of exec-ing python.
   const script = `python3 "$0" 8 12; exit $?`;
   const cli = spawnCli([
@@ -115,7 +116,7 @@ test('process tree: behind a shell wrapper, the verdict names the leaking child,
     '--interval',
     '0.2',
     '--out',
-    path.join(dir, 'rec.ndjson'),
+    recordingPath,
     '--json',
     jsonPath,
     '--',
@@ -140,9 +141,21 @@ test('process tree: behind a shell wrapper, the verdict names the leaking child,
   assert.equal(report.verdict, 'leak');
   assert.equal(report.pid, fixturePid);
   assert.equal(report.tree.processes, 2);
-  // Pss shares the common pages: the tree total is below the sum of the two RSS figures.
-  const rssSum = report.processes.reduce((sum, process) => sum + (process.lastRssBytes ?? 0), 0);
-  assert.ok(
-    report.tree.pssBytes !== null && report.tree.pssBytes > 0 && report.tree.pssBytes < rssSum,
-  );
+  // The tree total is the Pss of the last smaps_rollup tick; shared pages (libc, the
+  // interpreter) count once there, so it is below the sum of RSS at that same tick.
+  const samples = readFileSync(recordingPath, 'utf8')
+    .trim()
+    .split('\n')
+    .map(
+      (line) =>
+        JSON.parse(line) as { type: string; tMs: number; rssBytes: number; pssBytes?: number },
+    )
+    .filter((record) => record.type === 'sample');
+  const lastPssMs = Math.max(...samples.filter((s) => s.pssBytes !== undefined).map((s) => s.tMs));
+  const atTick = samples.filter((s) => s.tMs === lastPssMs);
+  assert.equal(atTick.length, 2);
+  const pssSum = atTick.reduce((sum, s) => sum + s.pssBytes!, 0);
+  const rssSum = atTick.reduce((sum, s) => sum + s.rssBytes, 0);
+  assert.equal(report.tree.pssBytes, pssSum);
+  assert.ok(pssSum > 0 && pssSum < rssSum, `Pss ${pssSum} vs RSS ${rssSum}`);
 });
