@@ -13,6 +13,7 @@ import * as vm from 'node:vm';
 import * as workerThreads from 'node:worker_threads';
 import { GcWatch } from './gc-watch.cjs';
 import { loadMalloc } from './malloc.cjs';
+import { lineSplitter } from './ndjson-lines.cjs';
 import {
   INTERVAL_ENV,
   MALLOC_EVERY_ENV,
@@ -167,22 +168,17 @@ function mainThread(
     send(message);
   };
 
-  let buffered = '';
   socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    buffered += chunk;
-    let newline = buffered.indexOf('\n');
-    while (newline >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      newline = buffered.indexOf('\n');
+  socket.on(
+    'data',
+    lineSplitter((line) => {
       try {
         void control(JSON.parse(line) as ControlMessage);
       } catch {
         // a line that does not parse is not ours to act on
       }
-    }
-  });
+    }),
+  );
 
   // A forced full GC in every isolate; `release` then hands free malloc pages back.
   const control = async (message: ControlMessage): Promise<void> => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultRecordingPath } from '../recording/default-path.js';
-import type { DemoSummary, Report } from '../report/report.js';
+import type { DemoLoadFigures, DemoSummary, Report } from '../report/report.js';
 import { startRun, type RunHandle, type RunOptions } from '../run/run.js';
 
 export const DEMO_DEFAULTS = {
@@ -114,11 +114,9 @@ export function startDemo(options: DemoOptions): RunHandle {
   };
 }
 
-type LoadFigures = Omit<DemoSummary, 'runtime' | 'leak' | 'receiverWorkers' | 'keptBytesPerSecond'>;
-
-function readSummary(file: string): LoadFigures | null {
+function readSummary(file: string): DemoLoadFigures | null {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as LoadFigures;
+    return JSON.parse(readFileSync(file, 'utf8')) as DemoLoadFigures;
   } catch {
     return null;
   }

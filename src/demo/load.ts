@@ -6,23 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
+import type { DemoLoadFigures } from '../report/report.js';
 import { ACK_BYTES, frame } from './frames.js';
 
 const WINDOW = 32;
 const TICK_MS = 10;
-
-export interface LoadSummary {
-  connections: number;
-  ratePerSecond: number;
-  messageBytes: number;
-  sentMessages: number;
-  ackedMessages: number;
-  sentBytes: number;
-  durationMs: number;
-  sentBytesPerSecond: number;
-  p50LatencyMs: number | null;
-  p99LatencyMs: number | null;
-}
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -112,7 +100,7 @@ function finish(): void {
     latencies.length === 0
       ? null
       : latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  const summary: LoadSummary = {
+  const summary: DemoLoadFigures = {
     connections,
     ratePerSecond: rate,
     messageBytes: size,

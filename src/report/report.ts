@@ -61,11 +61,8 @@ export interface TreeSummary {
   pssBytes: number | null;
 }
 
-// What the demo's load generator reports, attached to the Report of `rssdoctor demo`.
-export interface DemoSummary {
-  runtime: 'node';
-  leak: boolean;
-  receiverWorkers: number;
+// What the demo's load generator measures and writes as its summary.
+export interface DemoLoadFigures {
   connections: number;
   ratePerSecond: number;
   messageBytes: number;
@@ -74,10 +71,17 @@ export interface DemoSummary {
   sentBytes: number;
   durationMs: number;
   sentBytesPerSecond: number;
-  // With --leak the receiver keeps every payload: the rate a leak verdict should find.
-  keptBytesPerSecond: number;
   p50LatencyMs: number | null;
   p99LatencyMs: number | null;
+}
+
+// The load's figures and the scenario, attached to the Report of `rssdoctor demo`.
+export interface DemoSummary extends DemoLoadFigures {
+  runtime: 'node';
+  leak: boolean;
+  receiverWorkers: number;
+  // With --leak the receiver keeps every payload: the rate a leak verdict should find.
+  keptBytesPerSecond: number;
 }
 
 export interface Report {

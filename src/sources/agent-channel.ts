@@ -3,6 +3,7 @@
 // out. No TCP port is ever opened.
 
 import net from 'node:net';
+import { lineSplitter } from '../agent/ndjson-lines.cjs';
 import path from 'node:path';
 import type { AgentMessage, ControlMessage, ControlResultMessage } from '../agent/protocol.cjs';
 
@@ -31,23 +32,18 @@ export function openAgentChannel(directory: string, events: AgentEvents): Promis
   const pending = new Map<number, (result: ControlResultMessage | null) => void>();
   let nextId = 1;
   const server = net.createServer((socket) => {
-    let buffered = '';
     connections.add(socket);
     socket.setEncoding('utf8');
     socket.on('error', () => socket.destroy());
-    socket.on('data', (chunk: string) => {
-      buffered += chunk;
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        newline = buffered.indexOf('\n');
+    socket.on(
+      'data',
+      lineSplitter((line) => {
         let message: AgentMessage;
         try {
           message = JSON.parse(line) as AgentMessage;
         } catch {
           events.onMalformed(line);
-          continue;
+          return;
         }
         if (message.t === 'hello') sockets.set(message.pid, socket);
         if (message.t === 'control-result') {
@@ -55,8 +51,8 @@ export function openAgentChannel(directory: string, events: AgentEvents): Promis
           pending.delete(message.id);
         }
         events.onMessage(message);
-      }
-    });
+      }),
+    );
     socket.on('close', () => {
       connections.delete(socket);
       for (const [pid, known] of sockets) if (known === socket) sockets.delete(pid);
