@@ -32,6 +32,7 @@ export interface BuildOptions {
 export function buildReport(recording: Recording, options: BuildOptions): Report {
   const byPid = groupByProcess(recording.records);
   const verdicts: ProcessVerdict[] = [];
+  let livePoints = 0;
   const processes: ProcessReport[] = [];
   const lastSamples = new Map<number, SampleRecord | undefined>();
   for (const [pid, group] of byPid) {
@@ -45,6 +46,7 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
       workers: group.threads.size,
     });
     const judged = judgeProcess(findings);
+    livePoints += findings.runtimeFindings?.live.points ?? 0;
     verdicts.push(judged);
     lastSamples.set(pid, findings.lastSample);
     processes.push({
@@ -61,7 +63,7 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
   }
 
   const top = topLevel(verdicts);
-  const run = runSummary(recording, options.recordingPath);
+  const run = { ...runSummary(recording, options.recordingPath), livePoints };
   const dataQuality = [...recording.dataQuality, ...sourceNotes(recording.records)];
   if (top === undefined) {
     return {
@@ -155,18 +157,18 @@ function runSummary(recording: Recording, recordingPath: string | null): RunSumm
   let lastMs = 0;
   let samples = 0;
   let forcedGcs = 0;
-  let livePoints = 0;
   for (const record of recording.records) {
     lastMs = Math.max(lastMs, record.tMs);
     if (record.type === 'sample') samples++;
-    if (record.type === 'gc' && record.liveBytes !== undefined) livePoints++;
-    if (record.type === 'gc' && record.forced) forcedGcs++;
+    // One forced GC is one `gc` control, however many isolates it reached.
+    if (record.type === 'control' && record.action === 'gc') forcedGcs++;
   }
   return {
     command: recording.header.command,
     durationMs: Math.round(end?.tMs ?? lastMs),
     samples,
-    livePoints,
+    // Filled in by the caller from the analysis: live points count per GC round.
+    livePoints: 0,
     forcedGcs,
     targetExited: end?.targetExited ?? false,
     exitCode: end?.exitCode ?? null,
