@@ -124,12 +124,18 @@ export function liveFlatReasons(found: RuntimeFindings): Reason[] {
     found.workers === 0
       ? 'the main thread'
       : `the main thread and ${found.workers} worker thread(s)`;
+  const beyondBytes = held === null ? 0 : Math.max(0, held.anonBytes - held.liveBytes);
+  const split =
+    held === null
+      ? ''
+      : held.heldBytes > 0
+        ? `the runtime's own baseline (~${formatBytes(held.baselineBytes)} for ${isolates}) and ${formatBytes(held.heldBytes)} held for reuse`
+        : `within the runtime's own baseline (~${formatBytes(held.baselineBytes)} for ${isolates})`;
   const where =
     held === null
       ? ''
-      : `: anonymous RSS ${formatBytes(held.anonBytes)} ≈ live data ${formatBytes(held.liveBytes)} + the runtime's own ` +
-        `baseline ${formatBytes(held.baselineBytes)} for ${isolates} + ${formatBytes(held.heldBytes)} held for reuse; ` +
-        `the rest of RSS is file-backed (the node binary and its libraries)`;
+      : `: anonymous RSS ${formatBytes(held.anonBytes)} is live data ${formatBytes(held.liveBytes)} plus ` +
+        `${formatBytes(beyondBytes)}, ${split}; the rest of RSS is file-backed (the node binary and its libraries)`;
   return [
     {
       code: 'live-flat',
