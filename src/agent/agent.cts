@@ -138,6 +138,7 @@ function mainThread(
       nodeVersion: process.version,
       mallocAvailable: malloc.available,
       ...(malloc.why === undefined ? {} : { mallocWhy: malloc.why }),
+      ...(watch.unavailableWhy === null ? {} : { liveUnavailableWhy: watch.unavailableWhy }),
     });
     sendMalloc();
   });

@@ -18,10 +18,19 @@ export class GcWatch {
   readonly #pid: number;
   readonly #threadId: number;
 
+  // Null when this Node has no v8.GCProfiler (before 18.15/19.6): no live points then.
+  readonly unavailableWhy: string | null;
+
   constructor(pid: number, threadId: number) {
     this.#pid = pid;
     this.#threadId = threadId;
-    this.#restart();
+    let why: string | null = null;
+    try {
+      this.#restart();
+    } catch (error) {
+      why = `v8.GCProfiler is unavailable in Node ${process.version} (${(error as Error).message}); live heap needs Node ≥ 18.15`;
+    }
+    this.unavailableWhy = why;
   }
 
   // The GCs since the last call. `forced` marks GCs that rssdoctor asked for.

@@ -9,6 +9,8 @@ export interface HelloMessage {
   nodeVersion: string;
   mallocAvailable: boolean;
   mallocWhy?: string;
+  // Set when this process cannot report live points (no v8.GCProfiler).
+  liveUnavailableWhy?: string;
 }
 
 export interface IsolateMessage {

@@ -19,6 +19,15 @@ export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
           runtime: 'node',
         },
       ];
+      if (message.liveUnavailableWhy !== undefined) {
+        out.push({
+          type: 'note',
+          tMs,
+          code: 'source.liveUnavailable',
+          text: `pid ${message.pid}: ${message.liveUnavailableWhy}`,
+          pid: message.pid,
+        });
+      }
       if (!message.mallocAvailable) {
         out.push({
           type: 'note',

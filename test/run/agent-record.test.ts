@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { agentRecord } from '../../src/run/agent-record.js';
+
+const hello = {
+  t: 'hello' as const,
+  pid: 42,
+  ppid: 1,
+  argv: ['/usr/bin/node', 'app.js'],
+  nodeVersion: 'v20.0.0',
+  mallocAvailable: true,
+};
+
+test('agent record: hello marks the process as node, named by its script', () => {
+  const [note] = agentRecord(hello, 5);
+  assert.equal(note?.type === 'note' && note.runtime, 'node');
+  assert.equal(note?.type === 'note' && note.name, 'app.js');
+});
+
+test('agent record: a missing GC profiler or malloc becomes a data-quality note, not silence', () => {
+  const records = agentRecord(
+    {
+      ...hello,
+      mallocAvailable: false,
+      mallocWhy: 'no glibc',
+      liveUnavailableWhy: 'no GCProfiler',
+    },
+    5,
+  );
+  const codes = records.map((record) => (record.type === 'note' ? record.code : record.type));
+  assert.deepEqual(codes, ['agent.hello', 'source.liveUnavailable', 'source.mallocUnavailable']);
+});
+
+test('agent record: a GC message keeps its fields and gets rssdoctor’s clock', () => {
+  const [record] = agentRecord(
+    {
+      t: 'gc',
+      pid: 42,
+      threadId: 3,
+      kind: 'full',
+      forced: true,
+      count: 1,
+      pauseMs: 4,
+      liveBytes: 1000,
+    },
+    1234,
+  );
+  assert.deepEqual(record, {
+    type: 'gc',
+    tMs: 1234,
+    pid: 42,
+    threadId: 3,
+    kind: 'full',
+    forced: true,
+    count: 1,
+    pauseMs: 4,
+    liveBytes: 1000,
+  });
+});
