@@ -9,10 +9,3 @@ export const MIN_OS_POINTS = 30;
 // with 6 it could not get below 0.0085.
 // A leak fixture at 1 MiB/s showed 2 full GCs in 30 s; active confirmation tops this up.
 export const MIN_LIVE_POINTS = 8;
-
-// What the verdict needs to know about the amount of evidence.
-export interface EvidenceCount {
-  osPoints: number;
-  neededOsPoints: number;
-  durationMs: number;
-}

@@ -12,6 +12,10 @@
 
 import type { Series } from './series.js';
 
+// The trend tests are O(n²): a whole growth finding on 2,000 points takes 85–95 ms
+// (npm run bench:stats), and longer series are floored to this many.
+export const MAX_TREND_POINTS = 2000;
+
 export function bucketMinima(series: Series, maxPoints: number): Series {
   const n = series.values.length;
   if (n <= maxPoints) return series;

@@ -1,6 +1,7 @@
 // The growth finding for one series: trend + leak size + plateau, the three facts the
 // verdict needs about any memory series (OS-level RSS, live heap, or off-heap memory).
 
+import { bucketMinima, MAX_TREND_POINTS } from './floor.js';
 import { levelShift, type LevelShiftFinding } from './level-shift.js';
 import { leakSize, type LeakSizeFinding } from './leak-size.js';
 import { plateau, type PlateauFinding } from './plateau.js';
@@ -29,21 +30,23 @@ export type GrowthFinding =
 
 // `minGrowthBytes` raises the leak-size floor for series with a known warm-up creep.
 export function growth(series: Series, minPoints: number, minGrowthBytes?: number): GrowthFinding {
-  const found = trend(series, minPoints);
+  // Floored once; every finding below sees the same points.
+  const floor = bucketMinima(series, MAX_TREND_POINTS);
+  const found = trend(floor, minPoints);
   if (found.state === 'insufficient') return found;
   const size = leakSize(
-    series,
+    floor,
     found.slopeBytesPerSecond,
     found.lowerBytesPerSecond,
     minGrowthBytes,
   );
   const rising = found.direction === 'up' && size.big;
-  const shift = levelShift(series);
+  const shift = levelShift(floor);
   // The whole run's rate: Theil–Sen, or the average rate of a level shift, which Theil–Sen
   // reads as ~0 when the rise was one step.
   const spanSeconds = (found.endMs - found.startMs) / 1000;
   const shiftRate = shift.rose && spanSeconds > 0 ? shift.riseBytes / spanSeconds : 0;
-  const plateauFinding = plateau(series, Math.max(found.slopeBytesPerSecond, shiftRate));
+  const plateauFinding = plateau(floor, Math.max(found.slopeBytesPerSecond, shiftRate));
   return {
     state: 'ok',
     points: found.points,

@@ -19,7 +19,7 @@
 // The steps follow pymannkendall's hamed_rao_modification_test.
 //
 // Cost: O(n²) for S and for the autocorrelations, so callers pass at most
-// MAX_TREND_POINTS points (see trend.ts).
+// MAX_TREND_POINTS points (see floor.ts).
 
 import { twoSidedP, Z_95 } from './normal.js';
 import type { Series } from './series.js';

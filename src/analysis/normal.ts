@@ -1,14 +1,9 @@
 // The standard normal distribution, for the p-values of the trend test.
-// Φ uses the complementary error function of Numerical Recipes (erfcc, Chebyshev fit),
-// accurate to 1.2e-7 everywhere — ample for p-values compared against 0.05.
+// Uses the complementary error function of Numerical Recipes (erfcc, Chebyshev fit),
+// accurate to 1.2e-7 everywhere — ample for p-values compared against 0.01.
 
 // z such that Φ(z) = 0.975: the two-sided 95% quantile.
 export const Z_95 = 1.959963984540054;
-
-// Φ(z) = P(Z ≤ z) for a standard normal Z.
-export function normalCdf(z: number): number {
-  return 1 - 0.5 * erfc(z / Math.SQRT2);
-}
 
 // Two-sided p-value of a standard normal statistic.
 export function twoSidedP(z: number): number {

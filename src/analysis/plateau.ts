@@ -13,11 +13,8 @@
 // corrected variance) lies below PLATEAU_FRACTION × the whole-run slope.
 // Method: Theil–Sen interval, Sen (1968); see theil-sen.ts.
 
-import { mannKendallHamedRao } from './mann-kendall.js';
+import { correctedSlope } from './corrected-slope.js';
 import type { Series } from './series.js';
-import { theilSen } from './theil-sen.js';
-import { bucketMinima } from './floor.js';
-import { MAX_TREND_POINTS } from './trend.js';
 
 // A bounded cache that fills ever more slowly is retention, not a leak: at under 30% of the
 // run's average rate, growth has essentially stopped. A linear leak keeps ~100% in its last
@@ -36,8 +33,8 @@ export type PlateauFinding =
       wholeSlopeBytesPerSecond: number;
     };
 
-export function plateau(series: Series, wholeSlopeBytesPerSecond: number): PlateauFinding {
-  const floor = bucketMinima(series, MAX_TREND_POINTS);
+// `floor` is the series as the trend saw it (at most MAX_TREND_POINTS points).
+export function plateau(floor: Series, wholeSlopeBytesPerSecond: number): PlateauFinding {
   const n = floor.values.length;
   if (n === 0) return { state: 'insufficient', reason: 'no points' };
   const startMs = floor.tMs[0]!;
@@ -50,10 +47,7 @@ export function plateau(series: Series, wholeSlopeBytesPerSecond: number): Plate
       reason: `the last third has ${last.values.length} point(s), need ${MIN_PLATEAU_POINTS}`,
     };
   }
-  const slope = theilSen(
-    last,
-    (slopePerMs) => mannKendallHamedRao(last, slopePerMs).correctedVarianceS,
-  );
+  const { slope } = correctedSlope(last);
   const upper = slope.upperPerMs * 1000;
   const isPlateau =
     wholeSlopeBytesPerSecond > 0 &&

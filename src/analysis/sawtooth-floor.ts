@@ -17,7 +17,9 @@
 import type { Series } from './series.js';
 
 // A drop is a one-step fall of more than this share of the 5–95% range: a GC that gave
-// memory back, not noise (AR(1) noise with φ = 0.9 moves ~7% of its range per step).
+// memory back. Noise can cross it too (AR(1) with φ = 0.9 steps by σ√(2(1−φ)) ≈ 0.45σ
+// against a 3.3σ range, so about 3% of its steps do, by calculation); the trailing minimum
+// of noise is still noise, and the synthetic bank checks it gives no false leak (0/200).
 export const DROP_FRACTION = 0.25;
 // Two drops make one full period, the least needed to size the window.
 export const MIN_DROPS = 2;

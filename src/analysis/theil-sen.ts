@@ -20,8 +20,9 @@
 
 import { Z_95 } from './normal.js';
 import type { Series } from './series.js';
+import { xorshift32 } from './xorshift.js';
 
-// 250k pairs is every pair of 707 points; sorting them takes ~20 ms.
+// 250k pairs is every pair of 707 points; their slope takes 30–40 ms (npm run bench:stats).
 export const MAX_EXACT_PAIRS = 250_000;
 const SAMPLE_SEED = 0x9e3779b9;
 
@@ -108,16 +109,7 @@ function allSlopes({ tMs, values }: Series): Float64Array {
 function sampledSlopes({ tMs, values }: Series): Float64Array {
   const n = values.length;
   const out = new Float64Array(MAX_EXACT_PAIRS);
-  let state = SAMPLE_SEED;
-  const next = (): number => {
-    // xorshift32: small, fast, and the same on every platform.
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 0x1_0000_0000;
-  };
+  const next = xorshift32(SAMPLE_SEED);
   let k = 0;
   while (k < MAX_EXACT_PAIRS) {
     const a = Math.floor(next() * n);

@@ -1,18 +1,12 @@
 // The trend finding: is a series rising, how fast, and how sure are we?
-// Combines the floor (floor.ts), the Theil–Sen slope (theil-sen.ts) and the
-// autocorrelation-corrected Mann–Kendall test (mann-kendall.ts) on at most
-// MAX_TREND_POINTS points.
+// The Theil–Sen slope (theil-sen.ts) with the autocorrelation-corrected Mann–Kendall test
+// (mann-kendall.ts). The caller passes at most MAX_TREND_POINTS points (floor.ts).
 
-import { bucketMinima } from './floor.js';
-import { mannKendallHamedRao, type MannKendallResult } from './mann-kendall.js';
+import { correctedSlope } from './corrected-slope.js';
 import type { Series } from './series.js';
-import { theilSen } from './theil-sen.js';
-
-// The O(n²) test stays under ~30 ms at 2,000 points; longer series are floored to this.
-export const MAX_TREND_POINTS = 2000;
 // Two-sided significance level of the trend test. 0.05 let AR(1) noise with φ = 0.9 through
 // as a "leak" in 7 of 200 synthetic runs even after the Hamed–Rao correction; real leaks
-// in the fixtures score p < 1e-5, so the stricter level costs no detection.
+// in the fixtures scored p ≤ 3e-5, so the stricter level costs no detection.
 export const TREND_ALPHA = 0.01;
 
 export type TrendFinding =
@@ -32,8 +26,7 @@ export type TrendFinding =
       endMs: number;
     };
 
-export function trend(series: Series, minPoints: number): TrendFinding {
-  const floor = bucketMinima(series, MAX_TREND_POINTS);
+export function trend(floor: Series, minPoints: number): TrendFinding {
   const points = floor.values.length;
   if (points < minPoints) {
     return {
@@ -43,11 +36,7 @@ export function trend(series: Series, minPoints: number): TrendFinding {
       reason: `saw ${points} point(s), need at least ${minPoints}`,
     };
   }
-  let test: MannKendallResult | undefined;
-  const slope = theilSen(floor, (slopePerMs) => {
-    test = mannKendallHamedRao(floor, slopePerMs);
-    return test.correctedVarianceS;
-  });
+  const { slope, test } = correctedSlope(floor);
   if (test === undefined || !Number.isFinite(slope.slopePerMs)) {
     return {
       state: 'insufficient',

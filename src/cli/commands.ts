@@ -105,9 +105,3 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['rssdoctor report rssdoctor-server-20261125-180000.ndjson --json'],
   },
 ];
-
-export function commandSpec(name: string): CommandSpec {
-  const spec = COMMANDS.find((command) => command.name === name);
-  if (spec === undefined) throw new Error(`no command spec named ${name}`);
-  return spec;
-}

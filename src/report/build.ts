@@ -1,41 +1,34 @@
 // Builds the Report from a recording. Pure: the live run and `rssdoctor report FILE` both
 // call this on the same records, so they cannot disagree.
 
-import { analyzeProcess } from '../analysis/process-findings.js';
+import { analyzeProcess, type ProcessFindings } from '../analysis/process-findings.js';
 import type { DataQualityNote } from '../recording/data-quality.js';
 import type { Recording } from '../recording/reader.js';
-import type {
-  BodyRecord,
-  EndRecord,
-  GcRecord,
-  HeapRecord,
-  NoteRecord,
-  Runtime,
-  SampleRecord,
-} from '../recording/records.js';
+import type { BodyRecord } from '../recording/records.js';
 import { judgeProcess, type ProcessVerdict } from '../verdict/process-verdict.js';
 import type { Reason } from '../verdict/reason.js';
 import { topLevel } from '../verdict/top-level.js';
 import { breakdownOf } from './breakdown.js';
+import { groupByProcess } from './group-by-process.js';
+import { REPORT_SCHEMA_VERSION, type ProcessReport, type Report } from './report.js';
+import { runSummary } from './run-summary.js';
 import { treeSummary } from './tree-summary.js';
-import {
-  REPORT_SCHEMA_VERSION,
-  type ProcessReport,
-  type Report,
-  type RunSummary,
-} from './report.js';
 
 export interface BuildOptions {
   recordingPath: string | null;
 }
 
+const NO_SAMPLES: Reason = {
+  code: 'no-samples',
+  text: 'no sample of the target was recorded: it exited before the first tick, or /proc could not be read',
+  figures: { samples: 0 },
+};
+
 export function buildReport(recording: Recording, options: BuildOptions): Report {
-  const byPid = groupByProcess(recording.records);
   const verdicts: ProcessVerdict[] = [];
-  let livePoints = 0;
+  const findingsByPid = new Map<number, ProcessFindings>();
   const processes: ProcessReport[] = [];
-  const lastSamples = new Map<number, SampleRecord | undefined>();
-  for (const [pid, group] of byPid) {
+  for (const [pid, group] of groupByProcess(recording.records)) {
     if (group.samples.length === 0) continue;
     const findings = analyzeProcess({
       pid,
@@ -45,59 +38,38 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
       heaps: group.heaps,
       workers: group.threads.size,
     });
-    const judged = judgeProcess(findings);
-    livePoints += findings.runtimeFindings?.live.points ?? 0;
+    const verdict = judgeProcess(findings);
+    const judged = { ...verdict, reasons: finiteFigures(verdict.reasons) };
     verdicts.push(judged);
-    lastSamples.set(pid, findings.lastSample);
+    findingsByPid.set(pid, findings);
     processes.push({
       pid,
       name: group.name,
       runtime: judged.runtime,
       verdict: judged.verdict,
       confidence: judged.confidence,
-      reasons: finiteFigures(judged.reasons),
+      reasons: judged.reasons,
       samples: findings.samples,
-      peakRssBytes: findings.samples > 0 ? findings.peakRssBytes : null,
+      peakRssBytes: findings.peakRssBytes,
       lastRssBytes: findings.lastSample?.rssBytes ?? null,
     });
   }
 
+  let livePoints = 0;
+  for (const findings of findingsByPid.values())
+    livePoints += findings.runtimeFindings?.live.points ?? 0;
   const top = topLevel(verdicts);
-  const run = { ...runSummary(recording, options.recordingPath), livePoints };
-  const dataQuality = [...recording.dataQuality, ...sourceNotes(recording.records)];
-  if (top === undefined) {
-    return {
-      schemaVersion: REPORT_SCHEMA_VERSION,
-      verdict: 'inconclusive',
-      confidence: 0,
-      pid: null,
-      runtime: 'other',
-      reasons: [
-        {
-          code: 'no-samples',
-          text: 'no sample of the target was recorded: it exited before the first tick, or /proc could not be read',
-          figures: { samples: 0 },
-        },
-      ],
-      breakdown: breakdownOf(undefined),
-      advice: [],
-      dataQuality,
-      run,
-      processes,
-      tree: treeSummary(recording.records),
-    };
-  }
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    verdict: top.verdict,
-    confidence: top.confidence,
-    pid: top.pid,
-    runtime: top.runtime,
-    reasons: finiteFigures(top.reasons),
-    breakdown: breakdownOf(lastSamples.get(top.pid)),
+    verdict: top?.verdict ?? 'inconclusive',
+    confidence: top?.confidence ?? 0,
+    pid: top?.pid ?? null,
+    runtime: top?.runtime ?? 'other',
+    reasons: top?.reasons ?? [NO_SAMPLES],
+    breakdown: breakdownOf(top === undefined ? undefined : findingsByPid.get(top.pid)?.lastSample),
     advice: [],
-    dataQuality,
-    run,
+    dataQuality: [...recording.dataQuality, ...sourceNotes(recording.records)],
+    run: runSummary(recording, options.recordingPath, livePoints),
     processes,
     tree: treeSummary(recording.records),
   };
@@ -114,72 +86,6 @@ function finiteFigures(reasons: readonly Reason[]): Reason[] {
   }));
 }
 
-interface ProcessGroup {
-  runtime: Runtime;
-  name: string | null;
-  samples: SampleRecord[];
-  gcs: GcRecord[];
-  heaps: HeapRecord[];
-  // Worker thread ids seen (0, the main thread, excluded).
-  threads: Set<number>;
-}
-
-// Splits the records by process, in order of first appearance (so the root comes first).
-function groupByProcess(records: readonly BodyRecord[]): Map<number, ProcessGroup> {
-  const groups = new Map<number, ProcessGroup>();
-  const groupOf = (pid: number): ProcessGroup => {
-    let group = groups.get(pid);
-    if (group === undefined) {
-      group = { runtime: 'other', name: null, samples: [], gcs: [], heaps: [], threads: new Set() };
-      groups.set(pid, group);
-    }
-    return group;
-  };
-  for (const record of records) {
-    if (record.type === 'sample') groupOf(record.pid).samples.push(record);
-    else if (record.type === 'gc') groupOf(record.pid).gcs.push(record);
-    else if (record.type === 'heap') {
-      const group = groupOf(record.pid);
-      group.heaps.push(record);
-      if (record.threadId !== 0) group.threads.add(record.threadId);
-    } else if (record.type === 'note' && record.pid !== undefined) {
-      if (record.code === 'process.start') groupOf(record.pid).name ??= record.name ?? null;
-      if (record.code === 'agent.hello' && record.runtime !== undefined) {
-        groupOf(record.pid).runtime = record.runtime;
-      }
-    }
-  }
-  return groups;
-}
-
-function runSummary(recording: Recording, recordingPath: string | null): RunSummary {
-  const end = recording.records.find((record): record is EndRecord => record.type === 'end');
-  let lastMs = 0;
-  let samples = 0;
-  let forcedGcs = 0;
-  for (const record of recording.records) {
-    lastMs = Math.max(lastMs, record.tMs);
-    if (record.type === 'sample') samples++;
-    // One forced GC is one `gc` control, however many isolates it reached.
-    if (record.type === 'control' && record.action === 'gc') forcedGcs++;
-  }
-  return {
-    command: recording.header.command,
-    durationMs: Math.round(end?.tMs ?? lastMs),
-    samples,
-    // Filled in by the caller from the analysis: live points count per GC round.
-    livePoints: 0,
-    forcedGcs,
-    targetExited: end?.targetExited ?? false,
-    exitCode: end?.exitCode ?? null,
-    signal: end?.signal ?? null,
-    timedOut: end?.timedOut ?? false,
-    interrupted: end?.interrupted ?? false,
-    truncated: recording.truncated,
-    recordingPath,
-  };
-}
-
 // Notes written by sources during the run (a /proc file that could not be read, say)
 // become data-quality entries, once per code and process.
 function sourceNotes(records: readonly BodyRecord[]): DataQualityNote[] {
@@ -187,7 +93,7 @@ function sourceNotes(records: readonly BodyRecord[]): DataQualityNote[] {
   const out: DataQualityNote[] = [];
   for (const record of records) {
     if (record.type !== 'note' || !record.code.startsWith('source.')) continue;
-    const key = `${record.code}:${(record as NoteRecord).pid ?? ''}`;
+    const key = `${record.code}:${record.pid ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ code: record.code, text: record.text });

@@ -1,7 +1,7 @@
 // Tree totals use Pss, not the sum of RSS: pages shared between a wrapper and its children
 // (the binary, libraries, shared memory) would otherwise be counted once per process.
 
-import type { BodyRecord, SampleRecord } from '../recording/records.js';
+import type { BodyRecord } from '../recording/records.js';
 import type { TreeSummary } from './report.js';
 
 export function treeSummary(records: readonly BodyRecord[]): TreeSummary {
@@ -16,7 +16,7 @@ export function treeSummary(records: readonly BodyRecord[]): TreeSummary {
   let pssBytes = 0;
   for (const record of records) {
     if (record.type === 'sample' && record.tMs === lastPssTickMs) {
-      pssBytes += (record as SampleRecord).pssBytes ?? 0;
+      pssBytes += record.pssBytes ?? 0;
     }
   }
   return { processes: pids.size, pssBytes };

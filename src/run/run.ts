@@ -58,16 +58,19 @@ export interface RunHandle {
 export function startRun(options: RunOptions): RunHandle {
   let interrupts = 0;
   let target: Target | undefined;
+  // The first Ctrl-C is forwarded; any later one kills the group.
+  const forward = (pid: number): void => {
+    signalGroup(pid, interrupts === 1 ? 'SIGINT' : 'SIGKILL');
+  };
   const interrupt = (): void => {
     interrupts++;
-    if (target === undefined) return;
-    signalGroup(target.pid, interrupts === 1 ? 'SIGINT' : 'SIGKILL');
+    if (target !== undefined) forward(target.pid);
   };
   const done = execute(
     options,
     (started) => {
       target = started;
-      if (interrupts > 0) signalGroup(started.pid, interrupts === 1 ? 'SIGINT' : 'SIGKILL');
+      if (interrupts > 0) forward(started.pid);
     },
     () => interrupts > 0,
   );

@@ -1,5 +1,5 @@
 // /proc/PID/smaps_rollup: read rarely. The kernel walks every mapping under the target's
-// mmap lock to produce it (16 ms for a 2 GiB heap, measured), which stalls a target that
+// mmap lock to produce it (16 ms for a 2 GiB heap, measured for DESIGN), which stalls a target that
 // maps memory meanwhile. Gives Pss (for tree totals), LazyFree and swap. Linux ≥ 4.14.
 
 import { parseKbFields, readProcFile, type ProcRead } from './proc-read.js';

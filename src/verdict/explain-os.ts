@@ -1,11 +1,9 @@
 // Plain-words reasons for OS-level findings (RSS only, no runtime source).
 
-import type { GrowthFinding } from '../analysis/growth.js';
 import { PLATEAU_FRACTION } from '../analysis/plateau.js';
 import { formatBytes, formatP, formatRate, formatSeconds } from './format-figures.js';
+import { growthFigures, slopeText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
-
-type GrowthOk = Extract<GrowthFinding, { state: 'ok' }>;
 
 export function tooFewSamplesReason(
   samples: number,
@@ -21,27 +19,6 @@ export function tooFewSamplesReason(
   };
 }
 
-function trendFigures(found: GrowthOk): Record<string, number> {
-  return {
-    slopeBytesPerSecond: found.trend.slopeBytesPerSecond,
-    slopeLowerBytesPerSecond: found.trend.lowerBytesPerSecond,
-    slopeUpperBytesPerSecond: found.trend.upperBytesPerSecond,
-    growthBytes: found.size.growthBytes,
-    leakThresholdBytes: found.size.thresholdBytes,
-    pValue: found.trend.pValue,
-    varianceInflation: found.trend.varianceInflation,
-    points: found.points,
-  };
-}
-
-function slopeText(found: GrowthOk): string {
-  return (
-    `Theil–Sen ${formatRate(found.trend.slopeBytesPerSecond)} ` +
-    `(95% interval ${formatRate(found.trend.lowerBytesPerSecond)} to ${formatRate(found.trend.upperBytesPerSecond)}), ` +
-    `Mann–Kendall p=${formatP(found.trend.pValue)} corrected for autocorrelation (variance ×${found.trend.varianceInflation.toFixed(1)})`
-  );
-}
-
 export function osRisingReasons(found: GrowthOk): Reason[] {
   return [
     {
@@ -49,7 +26,7 @@ export function osRisingReasons(found: GrowthOk): Reason[] {
       text:
         `RSS grew ${formatBytes(found.size.growthBytes)} over the run (${slopeText(found)}) ` +
         `and kept growing into the last third`,
-      figures: trendFigures(found),
+      figures: growthFigures(found),
     },
     osLevelOnlyReason(),
   ];
@@ -68,7 +45,7 @@ export function osPlateauReasons(found: GrowthOk): Reason[] {
         `${formatRate(lastUpper)}, under ${PLATEAU_FRACTION * 100}% of the run's ${formatRate(wholeRate)}. ` +
         `Memory taken and then held (a cache, an allocator keeping freed pages) rather than a leak so far`,
       figures: {
-        ...trendFigures(found),
+        ...growthFigures(found),
         riseBytes: found.shift.riseBytes,
         lastThirdUpperBytesPerSecond: lastUpper,
         wholeRateBytesPerSecond: wholeRate,
@@ -85,7 +62,7 @@ export function osUnsettledReasons(found: GrowthOk): Reason[] {
       text:
         `RSS ended ${formatBytes(found.shift.riseBytes)} above where it started, but neither kept rising ` +
         `significantly nor levelled off: run longer (e.g. twice the current --duration) to see where it settles`,
-      figures: { ...trendFigures(found), riseBytes: found.shift.riseBytes },
+      figures: { ...growthFigures(found), riseBytes: found.shift.riseBytes },
     },
   ];
 }
@@ -100,7 +77,7 @@ export function osFlatReasons(found: GrowthOk): Reason[] {
     {
       code: 'rss-flat',
       text: `RSS is flat around ${formatBytes(found.size.medianBytes)}: ${why}`,
-      figures: { ...trendFigures(found), medianRssBytes: found.size.medianBytes },
+      figures: { ...growthFigures(found), medianRssBytes: found.size.medianBytes },
     },
   ];
 }

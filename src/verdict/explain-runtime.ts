@@ -1,31 +1,10 @@
 // Plain-words reasons for verdicts backed by a runtime source (the Node agent today).
 
 import { MIN_LIVE_POINTS } from '../analysis/evidence.js';
-import type { GrowthFinding } from '../analysis/growth.js';
 import type { RuntimeFindings } from '../analysis/process-findings.js';
-import { formatBytes, formatP, formatRate } from './format-figures.js';
+import { formatBytes, formatRate } from './format-figures.js';
+import { growthFigures, slopeText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
-
-type GrowthOk = Extract<GrowthFinding, { state: 'ok' }>;
-
-function growthFigures(found: GrowthOk): Record<string, number> {
-  return {
-    slopeBytesPerSecond: found.trend.slopeBytesPerSecond,
-    slopeLowerBytesPerSecond: found.trend.lowerBytesPerSecond,
-    slopeUpperBytesPerSecond: found.trend.upperBytesPerSecond,
-    growthBytes: found.size.growthBytes,
-    pValue: found.trend.pValue,
-    points: found.points,
-  };
-}
-
-function slopeText(found: GrowthOk): string {
-  return (
-    `Theil–Sen ${formatRate(found.trend.slopeBytesPerSecond)}, 95% interval ` +
-    `${formatRate(found.trend.lowerBytesPerSecond)} to ${formatRate(found.trend.upperBytesPerSecond)}, ` +
-    `Mann–Kendall p=${formatP(found.trend.pValue)}`
-  );
-}
 
 function pointsText(found: RuntimeFindings): string {
   return `${found.live.points} live points, ${found.live.forcedPoints} of them from GCs forced by rssdoctor`;

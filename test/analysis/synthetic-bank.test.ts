@@ -23,19 +23,23 @@ const between = (pick: () => number, low: number, high: number): number =>
   low + (high - low) * pick();
 const points = (pick: () => number): number => Math.round(between(pick, 120, 900));
 
+// A GC sawtooth of random period and amplitude; `driftFraction` is drawn last so that each
+// shape draws its random figures in the same order.
+const gcSawtooth = (seed: number, pick: () => number, driftFraction: () => number) =>
+  sawtooth({
+    seed,
+    points: points(pick),
+    periodPoints: Math.round(between(pick, 10, 60)),
+    amplitudeBytes: between(pick, 0.2, 0.5) * 100 * MIB,
+    driftFraction: driftFraction(),
+  });
+
 const SHAPES: Shape[] = [
   {
     name: 'sawtooth, no drift',
     leaking: false,
     minDetection: null,
-    make: (seed, pick) =>
-      sawtooth({
-        seed,
-        points: points(pick),
-        periodPoints: Math.round(between(pick, 10, 60)),
-        amplitudeBytes: between(pick, 0.2, 0.5) * 100 * MIB,
-        driftFraction: 0,
-      }),
+    make: (seed, pick) => gcSawtooth(seed, pick, () => 0),
   },
   {
     name: 'step up then flat',
@@ -68,14 +72,7 @@ const SHAPES: Shape[] = [
     name: 'sawtooth with drift 20–50%',
     leaking: true,
     minDetection: 0.95,
-    make: (seed, pick) =>
-      sawtooth({
-        seed,
-        points: points(pick),
-        periodPoints: Math.round(between(pick, 10, 60)),
-        amplitudeBytes: between(pick, 0.2, 0.5) * 100 * MIB,
-        driftFraction: between(pick, 0.2, 0.5),
-      }),
+    make: (seed, pick) => gcSawtooth(seed, pick, () => between(pick, 0.2, 0.5)),
   },
   {
     name: 'linear 10–30%, AR(1) 0.9 noise',

@@ -4,14 +4,12 @@
 // the recording, whole and cut mid-line.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
-import { runCli, spawnCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
-import { assertFixture, watchRss } from '../support/proc-watch.js';
+import { assertFixture } from '../support/proc-watch.js';
 import { runFixture } from '../support/run-fixture.js';
 import { assertValidReport } from '../support/validate-report.js';
 
@@ -106,33 +104,15 @@ test('os-rise-then-plateau: a rise that levels off is retention', async () => {
 });
 
 test('process tree: behind a shell wrapper, the verdict names the leaking child, tree total in Pss', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-test-'));
-  const jsonPath = path.join(dir, 'report.json');
-  const recordingPath = path.join(dir, 'rec.ndjson');
   // `; exit` keeps sh alive as the parent instead of exec-ing python.
   const script = `python3 "$0" 8 12; exit $?`;
-  const cli = spawnCli([
-    'run',
-    '--interval',
-    '0.2',
-    '--out',
-    recordingPath,
-    '--json',
-    jsonPath,
-    '--',
+  const { report, recordingPath, rss, fixturePid } = await runFixture([
     'sh',
     '-c',
     script,
     fixturePath('os-growth.py'),
   ]);
-  const fixturePid = await cli.readyPid;
-  const watch = watchRss(fixturePid, 200);
-  const result = await cli.done;
-  const rss = watch.stop().slice(0, -2);
-  assert.equal(result.code, 0, result.stderr);
   assertFixture(rss[rss.length - 1]! - rss[0]! >= 60 * MIB, 'the child did not grow');
-  const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
-  assertValidReport(report);
 
   assert.equal(report.processes.length, 2);
   const shell = report.processes.find((process) => process.pid !== fixturePid)!;

@@ -32,28 +32,15 @@ test('agent record: a missing GC profiler or malloc becomes a data-quality note,
 });
 
 test('agent record: a GC message keeps its fields and gets rssdoctor’s clock', () => {
-  const [record] = agentRecord(
-    {
-      t: 'gc',
-      pid: 42,
-      threadId: 3,
-      kind: 'full',
-      forced: true,
-      count: 1,
-      pauseMs: 4,
-      liveBytes: 1000,
-    },
-    1234,
-  );
-  assert.deepEqual(record, {
-    type: 'gc',
-    tMs: 1234,
+  const fields = {
     pid: 42,
     threadId: 3,
-    kind: 'full',
+    kind: 'full' as const,
     forced: true,
     count: 1,
     pauseMs: 4,
     liveBytes: 1000,
-  });
+  };
+  const [record] = agentRecord({ t: 'gc', ...fields }, 1234);
+  assert.deepEqual(record, { type: 'gc', tMs: 1234, ...fields });
 });

@@ -1,23 +1,15 @@
 // Seeded synthetic memory series for the statistics tests. Each generator returns
 // { tMs, values } at 1 Hz; the same seed always gives the same series.
 
+import { xorshift32 } from '../../src/analysis/xorshift.js';
+
 export interface SeriesOut {
   tMs: number[];
   values: number[];
 }
 
-// xorshift32: tiny, portable, seeded (as clinic-doctor's test generators).
-export function rng(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 0x1_0000_0000;
-  };
-}
+// Seeded as clinic-doctor's test generators are: the same seed, the same series.
+export const rng = xorshift32;
 
 // Standard normal via Box–Muller.
 export function gaussian(random: () => number): () => number {

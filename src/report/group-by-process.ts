@@ -1,0 +1,45 @@
+import type {
+  BodyRecord,
+  GcRecord,
+  HeapRecord,
+  Runtime,
+  SampleRecord,
+} from '../recording/records.js';
+
+export interface ProcessGroup {
+  runtime: Runtime;
+  name: string | null;
+  samples: SampleRecord[];
+  gcs: GcRecord[];
+  heaps: HeapRecord[];
+  // Worker thread ids seen (0, the main thread, excluded).
+  threads: Set<number>;
+}
+
+// Splits the records by process, in order of first appearance (so the root comes first).
+export function groupByProcess(records: readonly BodyRecord[]): Map<number, ProcessGroup> {
+  const groups = new Map<number, ProcessGroup>();
+  const groupOf = (pid: number): ProcessGroup => {
+    let group = groups.get(pid);
+    if (group === undefined) {
+      group = { runtime: 'other', name: null, samples: [], gcs: [], heaps: [], threads: new Set() };
+      groups.set(pid, group);
+    }
+    return group;
+  };
+  for (const record of records) {
+    if (record.type === 'sample') groupOf(record.pid).samples.push(record);
+    else if (record.type === 'gc') groupOf(record.pid).gcs.push(record);
+    else if (record.type === 'heap') {
+      const group = groupOf(record.pid);
+      group.heaps.push(record);
+      if (record.threadId !== 0) group.threads.add(record.threadId);
+    } else if (record.type === 'note' && record.pid !== undefined) {
+      if (record.code === 'process.start') groupOf(record.pid).name ??= record.name ?? null;
+      if (record.code === 'agent.hello' && record.runtime !== undefined) {
+        groupOf(record.pid).runtime = record.runtime;
+      }
+    }
+  }
+  return groups;
+}

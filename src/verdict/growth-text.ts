@@ -1,0 +1,28 @@
+// The figures and the words for a growth finding, shared by every reason that quotes a
+// trend (OS-level RSS, live heap, off-heap memory).
+
+import type { GrowthFinding } from '../analysis/growth.js';
+import { formatP, formatRate } from './format-figures.js';
+
+export type GrowthOk = Extract<GrowthFinding, { state: 'ok' }>;
+
+export function growthFigures(found: GrowthOk): Record<string, number> {
+  return {
+    slopeBytesPerSecond: found.trend.slopeBytesPerSecond,
+    slopeLowerBytesPerSecond: found.trend.lowerBytesPerSecond,
+    slopeUpperBytesPerSecond: found.trend.upperBytesPerSecond,
+    growthBytes: found.size.growthBytes,
+    leakThresholdBytes: found.size.thresholdBytes,
+    pValue: found.trend.pValue,
+    varianceInflation: found.trend.varianceInflation,
+    points: found.points,
+  };
+}
+
+export function slopeText(found: GrowthOk): string {
+  return (
+    `Theil–Sen ${formatRate(found.trend.slopeBytesPerSecond)} ` +
+    `(95% interval ${formatRate(found.trend.lowerBytesPerSecond)} to ${formatRate(found.trend.upperBytesPerSecond)}), ` +
+    `Mann–Kendall p=${formatP(found.trend.pValue)} corrected for autocorrelation (variance ×${found.trend.varianceInflation.toFixed(1)})`
+  );
+}
