@@ -43,7 +43,16 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
     threads: 0,
   }));
   const judged = judgeProcess(
-    analyzeProcess({ pid: 0, runtime: 'other', samples, gcs: [], heaps: [], workers: 0 }),
+    analyzeProcess({
+      pid: 0,
+      runtime: 'other',
+      samples,
+      gcs: [],
+      heaps: [],
+      scavs: [],
+      goFacts: null,
+      workers: 0,
+    }),
   );
   return { verdict: judged.verdict, confidence: judged.confidence, reasons: judged.reasons };
 }

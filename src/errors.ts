@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'usage.invalidOption'
   | 'target.commandNotFound'
   | 'target.spawnFailed'
+  | 'target.goNotFound'
+  | 'target.buildFailed'
   | 'recording.notFound'
   | 'recording.unreadable'
   | 'recording.writeFailed';

@@ -13,7 +13,9 @@ import type { GcRecord } from '../recording/records.js';
 import type { Series } from './series.js';
 
 // A forced GC runs in every isolate within a few milliseconds: their points form one round
-// and give one total point, not a staircase of partial sums that reads as noise.
+// and give one total point, not a staircase of partial sums that reads as noise. A round
+// holds at most one GC per isolate, so a single-heap runtime (Go) GCing every 10 ms near
+// its memory limit keeps every point.
 export const ROUND_MS = 500;
 
 export interface LiveSeries {
@@ -31,6 +33,8 @@ export function liveSeries(gcs: readonly GcRecord[]): LiveSeries {
   const latest = new Map<number, number>();
   // Per total point: was any GC of that round forced by rssdoctor?
   const forced: boolean[] = [];
+  let roundStartMs = Number.NEGATIVE_INFINITY;
+  const roundThreads = new Set<number>();
   for (const gc of gcs) {
     if (gc.liveBytes === undefined) continue;
     const threadId = gc.threadId ?? 0;
@@ -42,11 +46,15 @@ export function liveSeries(gcs: readonly GcRecord[]): LiveSeries {
     let sum = 0;
     for (const value of latest.values()) sum += value;
     const last = total.tMs.length - 1;
-    if (last >= 0 && gc.tMs - total.tMs[last]! < ROUND_MS) {
+    if (last >= 0 && gc.tMs - roundStartMs < ROUND_MS && !roundThreads.has(threadId)) {
+      roundThreads.add(threadId);
       total.tMs[last] = gc.tMs;
       total.values[last] = sum;
       forced[last] = forced[last]! || gc.forced;
     } else {
+      roundStartMs = gc.tMs;
+      roundThreads.clear();
+      roundThreads.add(threadId);
       total.tMs.push(gc.tMs);
       total.values.push(sum);
       forced.push(gc.forced);

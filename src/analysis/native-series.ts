@@ -1,40 +1,30 @@
-// Off-heap memory of a Node process over time: anonymous resident memory minus what the
-// runtime accounts for.
+// Off-heap memory of a process over time: anonymous resident memory minus what the
+// runtime accounts for, minus LazyFree (freed, still counted until the kernel reclaims).
 //
-//     native = RssAnon − Σ isolates (V8 heap committed + external) − LazyFree
+//     native = RssAnon − accounted − LazyFree
 //
-// A flat live heap with this rising is memory allocated outside V8's sight (native
-// addons, malloc through FFI, leaked handles): a native leak. External memory (Buffers) is
-// subtracted because surviving Buffers already count as live data.
+// `accounted` is a step series from the runtime source (node-accounted.ts,
+// go-accounted.ts). A flat live heap with this rising is memory allocated outside the
+// runtime's sight (native addons, FFI, cgo, C libraries, mmap): a native leak.
 
 // A fresh Node process grows its own native memory (code caches, a malloc arena per
 // thread) as it warms up: 1.4 MiB over the first 20 s of the steady fixture, measured
 // here. Off-heap growth below this is not called a leak.
 export const NATIVE_LEAK_MIN_BYTES = 4 * 1024 * 1024;
 
-import type { HeapRecord, SampleRecord } from '../recording/records.js';
+import type { SampleRecord } from '../recording/records.js';
 import type { Series } from './series.js';
 
-export function nativeSeries(
-  samples: readonly SampleRecord[],
-  heaps: readonly HeapRecord[],
-): Series {
+export function nativeSeries(samples: readonly SampleRecord[], accounted: Series): Series {
   const out: Series = { tMs: [], values: [] };
-  const latest = new Map<number, number>();
-  let h = 0;
+  let a = -1;
   let lazyFreeBytes = 0;
   for (const sample of samples) {
-    while (h < heaps.length && heaps[h]!.tMs <= sample.tMs) {
-      const heap = heaps[h]!;
-      latest.set(heap.threadId, heap.totalHeapBytes + heap.externalBytes);
-      h++;
-    }
+    while (a + 1 < accounted.tMs.length && accounted.tMs[a + 1]! <= sample.tMs) a++;
     if (sample.lazyFreeBytes !== undefined) lazyFreeBytes = sample.lazyFreeBytes;
-    if (latest.size === 0) continue;
-    let accounted = 0;
-    for (const value of latest.values()) accounted += value;
+    if (a < 0) continue;
     out.tMs.push(sample.tMs);
-    out.values.push(Math.max(0, sample.rssAnonBytes - accounted - lazyFreeBytes));
+    out.values.push(Math.max(0, sample.rssAnonBytes - accounted.values[a]! - lazyFreeBytes));
   }
   return out;
 }

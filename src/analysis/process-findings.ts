@@ -1,11 +1,26 @@
 // Everything the analysis finds about one process, from its records alone. Pure.
 
-import type { GcRecord, HeapRecord, Runtime, SampleRecord } from '../recording/records.js';
+import type {
+  GcRecord,
+  GoFactsRecord,
+  HeapRecord,
+  Runtime,
+  SampleRecord,
+  ScavRecord,
+} from '../recording/records.js';
 import { MIN_LIVE_POINTS, MIN_OS_POINTS } from './evidence.js';
+import { goAccounted } from './go-accounted.js';
+import { goFindings, type GoFindings } from './go-findings.js';
 import { growth, type GrowthFinding } from './growth.js';
-import { heldMemory, type HeldMemoryFinding } from './held-memory.js';
+import {
+  goBaselineBytes,
+  heldMemory,
+  nodeBaselineBytes,
+  type HeldMemoryFinding,
+} from './held-memory.js';
 import { liveSeries, type LiveSeries } from './live-series.js';
 import { NATIVE_LEAK_MIN_BYTES, nativeSeries } from './native-series.js';
+import { nodeAccounted } from './node-accounted.js';
 import { sawtoothFloor } from './sawtooth-floor.js';
 import type { Series } from './series.js';
 
@@ -15,6 +30,8 @@ export interface ProcessRecords {
   samples: readonly SampleRecord[];
   gcs: readonly GcRecord[];
   heaps: readonly HeapRecord[];
+  scavs: readonly ScavRecord[];
+  goFacts: GoFactsRecord | null;
   workers: number;
 }
 
@@ -25,6 +42,8 @@ export interface RuntimeFindings {
   native: GrowthFinding;
   held: HeldMemoryFinding | null;
   workers: number;
+  // Go only: what the trace proves (no-gc-yet, staleness, GOMEMLIMIT).
+  go: GoFindings | null;
 }
 
 export interface ProcessFindings {
@@ -35,6 +54,8 @@ export interface ProcessFindings {
   lastMs: number;
   peakRssBytes: number;
   lastSample: SampleRecord | undefined;
+  // The latest smaps_rollup LazyFree reading, if any.
+  lastLazyFreeBytes: number | null;
   // OS-level growth of RSS.
   rss: GrowthFinding;
   // Present when a runtime source reported on this process.
@@ -45,7 +66,9 @@ export function analyzeProcess(input: ProcessRecords): ProcessFindings {
   const { samples } = input;
   const series: Series = { tMs: [], values: [] };
   let peakRssBytes = 0;
+  let lastLazyFreeBytes: number | null = null;
   for (const sample of samples) {
+    if (sample.lazyFreeBytes !== undefined) lastLazyFreeBytes = sample.lazyFreeBytes;
     series.tMs.push(sample.tMs);
     series.values.push(sample.rssBytes);
     if (sample.rssBytes > peakRssBytes) peakRssBytes = sample.rssBytes;
@@ -59,6 +82,7 @@ export function analyzeProcess(input: ProcessRecords): ProcessFindings {
     lastMs: lastSample?.tMs ?? 0,
     peakRssBytes,
     lastSample,
+    lastLazyFreeBytes,
     rss: growth(sawtoothFloor(series), MIN_OS_POINTS),
     runtimeFindings: input.runtime === 'other' ? null : runtimeFindings(input, lastSample),
   };
@@ -69,24 +93,40 @@ function runtimeFindings(
   lastSample: SampleRecord | undefined,
 ): RuntimeFindings {
   const live = liveSeries(input.gcs);
+  const first = input.samples[0];
+  const go =
+    input.goFacts === null
+      ? null
+      : goFindings(input.goFacts, input.gcs, input.scavs, {
+          startMs: first?.tMs ?? 0,
+          endMs: lastSample?.tMs ?? 0,
+        });
   const isolateGrowth = [...live.perIsolate].map(([threadId, own]) => ({
     threadId,
     growth: growth(own, MIN_LIVE_POINTS),
   }));
   const held =
     lastSample !== undefined && live.lastLiveBytes !== null
-      ? heldMemory(lastSample.rssAnonBytes, live.lastLiveBytes, input.workers)
+      ? heldMemory(
+          lastSample.rssAnonBytes,
+          live.lastLiveBytes,
+          go === null
+            ? nodeBaselineBytes(input.workers)
+            : goBaselineBytes(go.lastGoalBytes, live.lastLiveBytes),
+        )
       : null;
+  const accounted = go === null ? nodeAccounted(input.heaps) : goAccounted(input.gcs);
   return {
     live,
     liveGrowth: growth(live.total, MIN_LIVE_POINTS),
     isolateGrowth,
     native: growth(
-      sawtoothFloor(nativeSeries(input.samples, input.heaps)),
+      sawtoothFloor(nativeSeries(input.samples, accounted)),
       MIN_OS_POINTS,
       NATIVE_LEAK_MIN_BYTES,
     ),
     held,
     workers: input.workers,
+    go,
   };
 }

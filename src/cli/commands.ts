@@ -52,8 +52,20 @@ const RUN_OPTIONS: OptionSpec[] = [
       'never force a GC in the target; with too few natural full GCs the verdict is inconclusive',
   },
   {
+    flags: '--runtime <name>',
+    description:
+      "which runtime source to use: auto (Go from the binary's build info, Node from its agent), node, go, or other (OS-level only)",
+    defaultText: 'auto',
+  },
+  {
+    flags: '--quiet-trace',
+    description:
+      "Go: do not echo gctrace/scavtrace lines to stderr (the program's other stderr is always echoed)",
+  },
+  {
     flags: '--keep-temp',
-    description: 'keep the private run directory (agent socket) instead of removing it',
+    description:
+      'keep the private run directory (agent socket, Go trace file, go run build) instead of removing it',
   },
   {
     flags: '--no-live',
@@ -67,33 +79,48 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'rssdoctor run [options] -- <command...>',
     summary: 'start a command, watch its process tree, and give a verdict',
     details:
-      'Samples /proc for the command and every process under it, loads the agent into every Node.js process (NODE_OPTIONS=--require, appended to yours) to read its live heap, writes the recording as it goes, and ends at --duration, when the command exits, or on Ctrl-C (once forwards SIGINT to the command; twice kills it). The verdict is about the most severe process in the tree.',
+      'Samples /proc for the command and every process under it, loads the agent into every Node.js process (NODE_OPTIONS=--require, appended to yours) to read its live heap, runs a Go program with GODEBUG=gctrace=1,scavtrace=1 (merged into yours; its stderr goes through a private file and is echoed) and builds `go run` first so the compiler is not traced, writes the recording as it goes, and ends at --duration, when the command exits, or on Ctrl-C (once forwards SIGINT to the command; twice kills it). The verdict is about the most severe process in the tree.',
     options: RUN_OPTIONS,
     examples: [
       'rssdoctor run --duration 60 -- python3 server.py',
       'rssdoctor run --duration 2m --json report.json --fail-on leak -- ./my-service --port 8080',
+      'rssdoctor run --duration 60 -- go run ./cmd/receiver',
     ],
   },
   {
     name: 'demo',
     usage: 'rssdoctor demo [options]',
-    summary: 'replay the seed scenario: a TCP receiver with 5 worker threads under load',
+    summary: 'replay the seed scenario (golang/go#40448): a TCP receiver under load',
     details:
-      'Starts a Node TCP receiver on 127.0.0.1 with 5 worker threads, drives it with a load generator (length-prefixed messages over several connections at a set rate), and watches it exactly as `run` would. By default the receiver only checksums each message and the verdict is retention or steady; with --leak it keeps every payload and the verdict is leak, with a slope close to the rate the load generator reports. Every `run` option applies.',
+      "Starts a TCP receiver on 127.0.0.1, drives it with a load generator (length-prefixed messages over several connections at a set rate), and watches it exactly as `run` would. Node (default): 5 worker threads checksum each message; the verdict is retention or steady. Go (--runtime go, built from the shipped source with your `go` into ~/.cache/rssdoctor): 5 connections, one goroutine each, every message read through a fresh bufio.Reader, as in the original report; at the default gentle rate (5 messages/s, sensors) the heap never reaches Go's first GC trigger and the verdict is no-gc-yet; with --rate 2000 GCs run and it is retention or steady. With --leak the receiver keeps every payload and the verdict is leak (the default rate is then 2000 for both). Every `run` option applies.",
     options: [
+      {
+        flags: '--runtime <name>',
+        description: 'the receiver: node or go',
+        defaultText: 'node',
+      },
       { flags: '--leak', description: 'the receiver keeps every payload it receives' },
       {
         flags: '--rate <messages>',
         description: 'messages per second, over all connections (0: as fast as acks allow)',
-        defaultText: '2000',
+        defaultText: '2000; go without --leak: 5',
       },
-      { flags: '--connections <count>', description: 'TCP connections', defaultText: '4' },
+      {
+        flags: '--connections <count>',
+        description: 'TCP connections',
+        defaultText: '4; go: 5',
+      },
       { flags: '--size <bytes>', description: 'payload bytes per message', defaultText: '1024' },
-      ...RUN_OPTIONS.map((option) =>
+      ...RUN_OPTIONS.filter((option) => option.flags !== '--runtime <name>').map((option) =>
         option.flags === '--duration <seconds>' ? { ...option, defaultText: '60' } : option,
       ),
     ],
-    examples: ['rssdoctor demo', 'rssdoctor demo --leak --duration 30 --json demo.json'],
+    examples: [
+      'rssdoctor demo',
+      'rssdoctor demo --leak --duration 30 --json demo.json',
+      'rssdoctor demo --runtime go',
+      'rssdoctor demo --runtime go --rate 2000',
+    ],
   },
   {
     name: 'report',

@@ -6,7 +6,8 @@ import { isRssdoctorError } from '../errors.js';
 import { readRecording } from '../recording/reader.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
-import { DEMO_DEFAULTS, startDemo } from '../demo/demo.js';
+import { DEMO_DEFAULTS, demoLoad, startDemo } from '../demo/demo.js';
+import { RssdoctorError } from '../errors.js';
 import { startRun, type RunHandle, type RunOptions } from '../run/run.js';
 import type { Verdict } from '../verdict/verdicts.js';
 import {
@@ -79,19 +80,36 @@ async function runCommand(args: RunArgs): Promise<number> {
 }
 
 async function demoCommand(args: DemoArgs): Promise<number> {
+  const runtime = args.runtime ?? 'node';
+  if (runtime !== 'node' && runtime !== 'go') {
+    throw new RssdoctorError(
+      'usage.invalidOption',
+      `demo --runtime: expected node or go, got "${runtime}"`,
+    );
+  }
   const showProgress = args.live && process.stderr.isTTY === true;
-  const handle = startDemo({
-    ...runOptions(args, showProgress),
-    leak: args.leak ?? false,
+  const leak = args.leak ?? false;
+  const load = demoLoad({
+    runtime,
+    leak,
     ratePerSecond: args.rate,
     connections: args.connections,
     messageBytes: args.size,
+  });
+  const handle = startDemo({
+    ...runOptions(args, showProgress),
+    runtime,
+    leak,
+    ...load,
     onStart: ({ pid, port }) => {
-      const rate = args.rate ?? DEMO_DEFAULTS.ratePerSecond;
+      const receiver =
+        runtime === 'go'
+          ? `Go, one goroutine per connection, a fresh bufio.Reader per message`
+          : `Node, 5 worker threads`;
       process.stderr.write(
-        `rssdoctor demo: receiver pid ${pid} (${DEMO_DEFAULTS.receiverWorkers} worker threads${args.leak ? ', keeping every payload' : ''}) ` +
-          `on 127.0.0.1:${port}; load: ${args.connections ?? DEMO_DEFAULTS.connections} connections, ` +
-          `${rate === 0 ? 'as fast as acks allow' : `${rate} messages/s`} of ${args.size ?? DEMO_DEFAULTS.messageBytes} bytes, ` +
+        `rssdoctor demo: receiver pid ${pid} (${receiver}${leak ? ', keeping every payload' : ''}) ` +
+          `on 127.0.0.1:${port}; load: ${load.connections} connections, ` +
+          `${load.ratePerSecond === 0 ? 'as fast as acks allow' : `${load.ratePerSecond} messages/s`} of ${load.messageBytes} bytes, ` +
           `for ${((args.durationMs ?? DEMO_DEFAULTS.durationMs) / 1000).toFixed(0)} s\n`,
       );
     },
@@ -110,6 +128,9 @@ function runOptions(
     stdoutToStderr: args.json === true,
     passive: args.passive ?? false,
     keepTemp: args.keepTemp ?? false,
+    runtime: args.runtime,
+    quietTrace: args.quietTrace ?? false,
+    onTargetStderr: (bytes) => process.stderr.write(bytes),
     onTick: showProgress
       ? (progress) => process.stderr.write(progressLine(progress, args.durationMs))
       : undefined,

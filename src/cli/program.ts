@@ -6,6 +6,8 @@ import type { Verdict } from '../verdict/verdicts.js';
 import { COMMANDS } from './commands.js';
 import { parseFailOn } from './parse-fail-on.js';
 import { parseCount } from './parse-count.js';
+import { parseRuntime } from './parse-runtime.js';
+import type { RuntimeChoice } from '../run/target-plan.js';
 import { parseSecondsToMs } from './parse-seconds.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -19,6 +21,8 @@ export interface RunArgs {
   live: boolean;
   passive?: boolean;
   keepTemp?: boolean;
+  runtime?: RuntimeChoice;
+  quietTrace?: boolean;
 }
 
 export interface ReportArgs {
@@ -52,6 +56,7 @@ const PARSERS: Record<string, (value: string) => unknown> = {
   rate: (value) => parseCount(value, '--rate', 0),
   connections: (value) => parseCount(value, '--connections', 1),
   size: (value) => parseCount(value, '--size', 1),
+  runtime: parseRuntime,
 };
 
 export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {

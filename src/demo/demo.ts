@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultRecordingPath } from '../recording/default-path.js';
 import type { DemoLoadFigures, DemoSummary, Report } from '../report/report.js';
 import { startRun, type RunHandle, type RunOptions } from '../run/run.js';
+import { goDemoBinary } from './go-demo-build.js';
 
 export const DEMO_DEFAULTS = {
   durationMs: 60_000,
@@ -19,6 +20,37 @@ export const DEMO_DEFAULTS = {
   messageBytes: 1024,
   receiverWorkers: 5,
 };
+// The Go receiver, as in golang/go#40448: sensors sending a few messages a second over 5
+// connections (one goroutine each). At this rate its garbage takes minutes to reach Go's
+// first GC trigger. With --leak the default rate is the Node demo's, so the leak shows.
+export const GO_DEMO_DEFAULTS = {
+  ratePerSecond: 5,
+  leakRatePerSecond: 2000,
+  connections: 5,
+};
+
+export type DemoRuntime = 'node' | 'go';
+
+export function demoLoad(options: {
+  runtime?: DemoRuntime;
+  leak: boolean;
+  ratePerSecond?: number;
+  connections?: number;
+  messageBytes?: number;
+}): { ratePerSecond: number; connections: number; messageBytes: number } {
+  const go = options.runtime === 'go';
+  const defaultRate = !go
+    ? DEMO_DEFAULTS.ratePerSecond
+    : options.leak
+      ? GO_DEMO_DEFAULTS.leakRatePerSecond
+      : GO_DEMO_DEFAULTS.ratePerSecond;
+  return {
+    ratePerSecond: options.ratePerSecond ?? defaultRate,
+    connections:
+      options.connections ?? (go ? GO_DEMO_DEFAULTS.connections : DEMO_DEFAULTS.connections),
+    messageBytes: options.messageBytes ?? DEMO_DEFAULTS.messageBytes,
+  };
+}
 // The load stops this long before the run, so the final forced GC sees settled data.
 const LOAD_STOPS_BEFORE_END_MS = 1000;
 const PORT_WAIT_MS = 15_000;
@@ -26,7 +58,8 @@ const PORT_WAIT_MS = 15_000;
 const RECEIVER = fileURLToPath(new URL('./receiver.js', import.meta.url));
 const LOAD = fileURLToPath(new URL('./load.js', import.meta.url));
 
-export interface DemoOptions extends Omit<RunOptions, 'command' | 'onStart'> {
+export interface DemoOptions extends Omit<RunOptions, 'command' | 'onStart' | 'runtime'> {
+  runtime?: DemoRuntime;
   leak: boolean;
   ratePerSecond?: number;
   connections?: number;
@@ -35,27 +68,47 @@ export interface DemoOptions extends Omit<RunOptions, 'command' | 'onStart'> {
 }
 
 export function startDemo(options: DemoOptions): RunHandle {
+  if (options.runtime !== 'go') return startWith(options, null);
+  // The Go receiver is built first (cached); an interrupt meanwhile ends the demo early.
+  let inner: RunHandle | null = null;
+  let interrupted = false;
+  const done = goDemoBinary(options.env ?? process.env).then((binary) => {
+    inner = startWith(options, binary);
+    if (interrupted) inner.interrupt();
+    return inner.done;
+  });
+  return {
+    interrupt: () => {
+      interrupted = true;
+      inner?.interrupt();
+    },
+    done,
+  };
+}
+
+function startWith(options: DemoOptions, goBinary: string | null): RunHandle {
   const directory = mkdtempSync(path.join(tmpdir(), 'rssdoctor-demo-'));
   const portFile = path.join(directory, 'port');
   const summaryFile = path.join(directory, 'load.json');
   const durationMs = options.durationMs ?? DEMO_DEFAULTS.durationMs;
-  const load = {
-    ratePerSecond: options.ratePerSecond ?? DEMO_DEFAULTS.ratePerSecond,
-    connections: options.connections ?? DEMO_DEFAULTS.connections,
-    messageBytes: options.messageBytes ?? DEMO_DEFAULTS.messageBytes,
-  };
+  const load = demoLoad(options);
   let loadChild: ChildProcess | undefined;
-  const command = [
-    process.execPath,
-    RECEIVER,
-    '--port-file',
-    portFile,
-    '--workers',
-    String(DEMO_DEFAULTS.receiverWorkers),
-    ...(options.leak ? ['--leak'] : []),
-  ];
+  const leakArgs = options.leak ? ['--leak'] : [];
+  const command =
+    goBinary === null
+      ? [
+          process.execPath,
+          RECEIVER,
+          '--port-file',
+          portFile,
+          '--workers',
+          String(DEMO_DEFAULTS.receiverWorkers),
+          ...leakArgs,
+        ]
+      : [goBinary, '--port-file', portFile, ...leakArgs];
   const handle = startRun({
     ...options,
+    runtime: goBinary === null ? 'auto' : 'go',
     command,
     durationMs,
     outPath: options.outPath ?? defaultRecordingPath(['demo'], new Date()),
@@ -96,9 +149,10 @@ export function startDemo(options: DemoOptions): RunHandle {
       const summary = readSummary(summaryFile);
       if (summary === null) return report;
       const demo: DemoSummary = {
-        runtime: 'node',
+        runtime: goBinary === null ? 'node' : 'go',
         leak: options.leak,
-        receiverWorkers: DEMO_DEFAULTS.receiverWorkers,
+        // Go: no worker threads; one goroutine per connection.
+        receiverWorkers: goBinary === null ? DEMO_DEFAULTS.receiverWorkers : 0,
         ...summary,
         keptBytesPerSecond: options.leak ? summary.sentBytesPerSecond : 0,
       };

@@ -25,6 +25,8 @@ const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
   gc: ['pid'],
   heap: ['pid', 'threadId', 'usedHeapBytes', 'totalHeapBytes', 'externalBytes'],
   malloc: ['pid', 'inUseBytes', 'freeBytes'],
+  scav: ['pid', 'releasedBytes'],
+  go: ['pid'],
   control: ['pid'],
   note: [],
   end: [],

@@ -23,6 +23,8 @@ export interface HeaderRecord {
   tool: 'rssdoctor';
   toolVersion: string;
   command: string[];
+  // What was actually started, when it differs: `go run` becomes the built binary.
+  spawnedCommand?: string[];
   startedAt: string;
   intervalMs: number;
   host: HostFacts;
@@ -59,6 +61,13 @@ export interface GcRecord {
   heapAfterBytes?: number;
   pauseMs?: number;
   count?: number;
+  // Go: the heap goal after this GC, and the scanned stacks and globals (1.18+). Whole MiB.
+  goalBytes?: number;
+  stacksBytes?: number;
+  globalsBytes?: number;
+  // Go: why the runtime ran it, when not its own pacer. `user`: runtime.GC() or
+  // debug.FreeOSMemory in the program ("(forced)"); `periodic`: the 2-minute forced GC.
+  cause?: 'user' | 'periodic';
 }
 
 // One isolate's heap figures from the Node agent, every tick. `threadId` 0 is the main
@@ -82,6 +91,39 @@ export interface MallocRecord {
   inUseBytes: number;
   freeBytes: number;
   mmapBytes: number;
+}
+
+// Go's scavenger returning heap pages to the OS (scavtrace). `releasedBytes` is this
+// line's work (background and eager summed); `totalReleasedBytes` is what the heap has
+// released in all, where the version prints it.
+export interface ScavRecord {
+  type: 'scav';
+  tMs: number;
+  pid: number;
+  releasedBytes: number;
+  totalReleasedBytes?: number;
+  utilPercent?: number;
+  forced: boolean;
+}
+
+// What was proven about a Go target's trace, read from /proc when the process was found
+// and again at the end. `no-gc-yet` needs every one of these to hold.
+export interface GoFactsRecord {
+  type: 'go';
+  tMs: number;
+  pid: number;
+  // From the binary's build info, e.g. "go1.19.8"; null if build info has no version.
+  goVersion: string | null;
+  // `gctrace=1` (or more) in GODEBUG in /proc/PID/environ.
+  gctraceInEnviron: boolean;
+  // /proc/PID/fd/2 is rssdoctor's private trace file: the lines read are this process's.
+  stderrIsTraceFile: boolean;
+  // No other process in the tree writes a gctrace into the same file.
+  traceExclusive: boolean;
+  // GOGC from the environment: a percentage, or null for `off`.
+  gogcPercent: number | null;
+  // GOMEMLIMIT in bytes, or null when unset.
+  memoryLimitBytes: number | null;
 }
 
 // An action rssdoctor took on the target (a forced GC, a release), with its measured effect.
@@ -121,5 +163,13 @@ export interface EndRecord {
 }
 
 export type BodyRecord =
-  SampleRecord | GcRecord | HeapRecord | MallocRecord | ControlRecord | NoteRecord | EndRecord;
+  | SampleRecord
+  | GcRecord
+  | HeapRecord
+  | MallocRecord
+  | ScavRecord
+  | GoFactsRecord
+  | ControlRecord
+  | NoteRecord
+  | EndRecord;
 export type RecordingRecord = HeaderRecord | BodyRecord;

@@ -1,6 +1,7 @@
 // Builds the Report from a recording. Pure: the live run and `rssdoctor report FILE` both
 // call this on the same records, so they cannot disagree.
 
+import { GO_COARSE_LIVE_BYTES } from '../analysis/go-findings.js';
 import { analyzeProcess, type ProcessFindings } from '../analysis/process-findings.js';
 import type { DataQualityNote } from '../recording/data-quality.js';
 import type { Recording } from '../recording/reader.js';
@@ -36,6 +37,8 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
       samples: group.samples,
       gcs: group.gcs,
       heaps: group.heaps,
+      scavs: group.scavs,
+      goFacts: group.goFacts,
       workers: group.threads.size,
     });
     const verdict = judgeProcess(findings);
@@ -66,9 +69,16 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
     pid: top?.pid ?? null,
     runtime: top?.runtime ?? 'other',
     reasons: top?.reasons ?? [NO_SAMPLES],
-    breakdown: breakdownOf(top === undefined ? undefined : findingsByPid.get(top.pid)?.lastSample),
+    breakdown: breakdownOf(
+      top === undefined ? undefined : findingsByPid.get(top.pid)?.lastSample,
+      (top === undefined ? undefined : findingsByPid.get(top.pid)?.lastLazyFreeBytes) ?? null,
+    ),
     advice: [],
-    dataQuality: [...recording.dataQuality, ...sourceNotes(recording.records)],
+    dataQuality: [
+      ...recording.dataQuality,
+      ...sourceNotes(recording.records),
+      ...coarseLiveNotes(findingsByPid),
+    ],
     run: runSummary(recording, options.recordingPath, livePoints),
     processes,
     tree: treeSummary(recording.records),
@@ -84,6 +94,19 @@ function finiteFigures(reasons: readonly Reason[]): Reason[] {
       Object.entries(reason.figures).filter(([, value]) => Number.isFinite(value)),
     ),
   }));
+}
+
+// Go's H2 is whole MiB: on a small heap the live series is coarse, and says so.
+function coarseLiveNotes(findingsByPid: Map<number, ProcessFindings>): DataQualityNote[] {
+  const out: DataQualityNote[] = [];
+  for (const [pid, findings] of findingsByPid) {
+    if (findings.runtimeFindings?.go?.coarseLive !== true) continue;
+    out.push({
+      code: 'analysis.goCoarseLive',
+      text: `pid ${pid}: gctrace gives the Go heap in whole MiB and this live heap is under ${GO_COARSE_LIVE_BYTES / (1024 * 1024)} MiB, so its live points are coarse; a rising H2 counts as a leak only if RSS rises with it`,
+    });
+  }
+  return out;
 }
 
 // Notes written by sources during the run (a /proc file that could not be read, say)

@@ -1,9 +1,11 @@
 import type {
   BodyRecord,
   GcRecord,
+  GoFactsRecord,
   HeapRecord,
   Runtime,
   SampleRecord,
+  ScavRecord,
 } from '../recording/records.js';
 
 export interface ProcessGroup {
@@ -12,6 +14,9 @@ export interface ProcessGroup {
   samples: SampleRecord[];
   gcs: GcRecord[];
   heaps: HeapRecord[];
+  scavs: ScavRecord[];
+  // Go: the latest proof of where its trace came from.
+  goFacts: GoFactsRecord | null;
   // Worker thread ids seen (0, the main thread, excluded).
   threads: Set<number>;
 }
@@ -22,7 +27,16 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
   const groupOf = (pid: number): ProcessGroup => {
     let group = groups.get(pid);
     if (group === undefined) {
-      group = { runtime: 'other', name: null, samples: [], gcs: [], heaps: [], threads: new Set() };
+      group = {
+        runtime: 'other',
+        name: null,
+        samples: [],
+        gcs: [],
+        heaps: [],
+        scavs: [],
+        goFacts: null,
+        threads: new Set(),
+      };
       groups.set(pid, group);
     }
     return group;
@@ -30,7 +44,12 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
   for (const record of records) {
     if (record.type === 'sample') groupOf(record.pid).samples.push(record);
     else if (record.type === 'gc') groupOf(record.pid).gcs.push(record);
-    else if (record.type === 'heap') {
+    else if (record.type === 'scav') groupOf(record.pid).scavs.push(record);
+    else if (record.type === 'go') {
+      const group = groupOf(record.pid);
+      group.goFacts = record;
+      group.runtime = 'go';
+    } else if (record.type === 'heap') {
       const group = groupOf(record.pid);
       group.heaps.push(record);
       if (record.threadId !== 0) group.threads.add(record.threadId);

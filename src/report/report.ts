@@ -77,7 +77,7 @@ export interface DemoLoadFigures {
 
 // The load's figures and the scenario, attached to the Report of `rssdoctor demo`.
 export interface DemoSummary extends DemoLoadFigures {
-  runtime: 'node';
+  runtime: 'node' | 'go';
   leak: boolean;
   receiverWorkers: number;
   // With --leak the receiver keeps every payload: the rate a leak verdict should find.

@@ -45,12 +45,14 @@ function breakdownLines(report: Report): string[] {
   const lines = [
     `RSS ${formatBytes(rssBytes)} at the last sample (swap ${formatNullable(swapBytes)}, beside RSS)`,
   ];
-  for (const [name, part] of Object.entries(parts)) {
+  for (const [key, part] of Object.entries(parts)) {
+    // LazyFree is inside anon: shown under it, not beside it.
+    const name = key === 'lazyFree' ? ' ↳ lazyFree' : key;
     const share =
       part.bytes !== null && rssBytes > 0 ? `${((part.bytes / rssBytes) * 100).toFixed(0)}%` : '';
     const value =
       part.bytes === null ? `unknown (${part.why ?? 'no source'})` : formatBytes(part.bytes);
-    lines.push(`  ${name.padEnd(8)} ${value.padStart(10)} ${share.padStart(4)}  ${part.kind}`);
+    lines.push(`  ${name.padEnd(11)} ${value.padStart(10)} ${share.padStart(4)}  ${part.kind}`);
   }
   return lines;
 }

@@ -1,11 +1,8 @@
-// The Node side of a run: a private directory (0700) holding the agent socket, the
+// The Node side of a run: the agent socket in the run's private directory, the
 // environment that loads the agent into every Node process of the target, the mapping of
 // agent messages to records, and active confirmation (forced full GCs when natural ones
 // are too rare, within a pause budget, and one before the final verdict).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AgentMessage } from '../agent/protocol.cjs';
 import { INTERVAL_ENV, MALLOC_EVERY_ENV, SOCKET_ENV } from '../agent/protocol.cjs';
@@ -26,16 +23,16 @@ const CONTROL_TIMEOUT_MS = 5_000;
 const AGENT_PATH = fileURLToPath(new URL('../agent/agent.cjs', import.meta.url));
 
 export interface AgentSessionOptions {
+  // The run's private directory (0700), where the socket goes.
+  directory: string;
   intervalMs: number;
   durationMs: number | undefined;
   passive: boolean;
-  keepTemp: boolean;
   nowMs: () => number;
   append: (record: BodyRecord) => void;
 }
 
 export interface AgentSession {
-  directory: string;
   env: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   probe: () => void;
   finalProbe: () => Promise<void>;
@@ -56,7 +53,7 @@ function worstPauseMs(state: ProbeState): number {
 }
 
 export async function openAgentSession(options: AgentSessionOptions): Promise<AgentSession> {
-  const directory = mkdtempSync(path.join(tmpdir(), 'rssdoctor-'));
+  const { directory } = options;
   const probes = new Map<number, ProbeState>();
   let malformed = 0;
   const onMessage = (message: AgentMessage): void => {
@@ -105,7 +102,6 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
   };
 
   return {
-    directory,
     env: (base) => ({
       ...base,
       NODE_OPTIONS: appendRequire(base.NODE_OPTIONS, AGENT_PATH),
@@ -128,10 +124,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       if (options.passive) return;
       await Promise.all(channel.pids().map((pid) => force(pid, probes.get(pid))));
     },
-    close: async () => {
-      await channel.close();
-      if (!options.keepTemp) rmSync(directory, { recursive: true, force: true });
-    },
+    close: () => channel.close(),
   };
 }
 

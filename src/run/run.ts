@@ -18,8 +18,11 @@ import { readProcfsSamples } from '../sources/procfs.js';
 import { signalGroup, stopGroup } from '../target/process-group.js';
 import { spawnTarget, type Target } from '../target/spawn-target.js';
 import { TOOL_VERSION } from '../version.js';
-import { openAgentSession } from './agent-session.js';
+import { openAgentSession, type AgentSession } from './agent-session.js';
+import { openGoSession, type GoSession } from './go-session.js';
 import { hostFacts } from './host-facts.js';
+import { openRunDirectory } from './run-directory.js';
+import { planTarget, type RuntimeChoice } from './target-plan.js';
 
 // After SIGTERM at --duration, how long the target gets to exit before SIGKILL.
 export const STOP_GRACE_MS = 3000;
@@ -36,8 +39,16 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   // No forced GCs: too few natural full GCs then give `inconclusive`.
   passive?: boolean;
-  // Keep the private run directory (agent socket) instead of removing it at exit.
+  // Keep the private run directory (agent socket, Go trace file) instead of removing it.
   keepTemp?: boolean;
+  // Which runtime sources to set up; 'auto' detects Go from build info and Node by its agent.
+  runtime?: RuntimeChoice;
+  // Go: do not echo gctrace/scavtrace lines (the program's other stderr is always echoed).
+  quietTrace?: boolean;
+  // A Go target's stderr goes through a private file; each chunk of it, byte-exact, is
+  // handed here (the CLI writes it to its own stderr). Without it the library, which never
+  // prints, drops it (--keep-temp keeps the file).
+  onTargetStderr?: (bytes: Buffer) => void;
   onStart?: (info: { pid: number; recordingPath: string }) => void;
   onTick?: (progress: RunProgress) => void;
 }
@@ -85,6 +96,18 @@ async function execute(
   const startedAt = new Date();
   const recordingPath = options.outPath ?? defaultRecordingPath(options.command, startedAt);
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const baseEnv = options.env ?? process.env;
+  const directory = openRunDirectory(options.keepTemp ?? false);
+  // Before the recording starts: a `go run` build is not part of the run.
+  const plan = await planTarget(
+    options.command,
+    options.runtime ?? 'auto',
+    directory.path,
+    baseEnv,
+  ).catch((error: unknown) => {
+    directory.remove();
+    throw error;
+  });
   const writer = new RecordingWriter(recordingPath);
   const header: HeaderRecord = {
     type: 'header',
@@ -92,6 +115,9 @@ async function execute(
     tool: 'rssdoctor',
     toolVersion: TOOL_VERSION,
     command: [...options.command],
+    ...(plan.command.join('\0') === options.command.join('\0')
+      ? {}
+      : { spawnedCommand: plan.command }),
     startedAt: startedAt.toISOString(),
     intervalMs,
     host: hostFacts(),
@@ -105,29 +131,52 @@ async function execute(
   const t0 = performance.now();
   const nowMs = (): number => performance.now() - t0;
 
-  const agent = await openAgentSession({
-    intervalMs,
-    durationMs: options.durationMs,
-    passive: options.passive ?? false,
-    keepTemp: options.keepTemp ?? false,
-    nowMs,
-    append,
-  });
+  const agent: AgentSession | null = plan.nodeAgent
+    ? await openAgentSession({
+        directory: directory.path,
+        intervalMs,
+        durationMs: options.durationMs,
+        passive: options.passive ?? false,
+        nowMs,
+        append,
+      })
+    : null;
+  const go: GoSession | null =
+    plan.go === null
+      ? null
+      : openGoSession({
+          directory: directory.path,
+          rootIsGo: plan.go.rootIsGo,
+          quietTrace: options.quietTrace ?? false,
+          echo: (bytes) => options.onTargetStderr?.(bytes),
+          nowMs,
+          append,
+        });
+  const closeSources = async (): Promise<void> => {
+    go?.close();
+    await agent?.close();
+    directory.remove();
+  };
+  let env = baseEnv;
+  if (agent !== null) env = agent.env(env);
+  if (go !== null) env = go.env(env);
   let target: Target;
   try {
     target = await spawnTarget({
-      command: options.command,
+      command: plan.command,
       stdoutToStderr: options.stdoutToStderr ?? false,
-      env: agent.env(options.env ?? process.env),
+      stderrFd: go?.stderrFd,
+      env,
     });
   } catch (error) {
-    await agent.close();
+    await closeSources();
     const code = error instanceof RssdoctorError ? error.code : 'target.spawnFailed';
     append({ type: 'note', tMs: nowMs(), code, text: (error as Error).message });
     append(endRecord(nowMs(), { exitCode: null, signal: null }, false, false, false));
     writer.close();
     throw error;
   }
+  go?.started(target.pid);
   onTarget(target);
   options.onStart?.({ pid: target.pid, recordingPath });
 
@@ -138,7 +187,9 @@ async function execute(
     durationTimer = setTimeout(() => {
       timedOut = true;
       // One forced full GC in every Node process before the verdict (active confirmation).
-      void agent.finalProbe().then(() => stopGroup(target.pid, STOP_GRACE_MS));
+      void (agent?.finalProbe() ?? Promise.resolve()).then(() =>
+        stopGroup(target.pid, STOP_GRACE_MS),
+      );
     }, options.durationMs);
   }
   void target.exited.then(() => sampling.abort());
@@ -153,7 +204,8 @@ async function execute(
       for (const note of tick.notes) append(note);
       for (const sample of tick.samples) append(sample);
       samples += tick.samples.length;
-      agent.probe();
+      agent?.probe();
+      go?.onTick(tick.samples.map((sample) => sample.pid));
       const root = tick.samples.find((sample) => sample.pid === target.pid);
       options.onTick?.({
         elapsedMs: tick.tMs,
@@ -168,7 +220,7 @@ async function execute(
   const exit = await target.exited;
   // Whatever the root left behind in its group goes too: a run leaves no strays.
   await stopGroup(target.pid, STOP_GRACE_MS);
-  await agent.close();
+  await closeSources();
   const interrupted = wasInterrupted() && !timedOut;
   append(endRecord(nowMs(), exit, timedOut, interrupted, !timedOut && !interrupted));
   writer.close();

@@ -21,6 +21,8 @@ export interface SpawnOptions {
   // When the Report goes to stdout as JSON, the target's stdout goes to stderr instead, so
   // the JSON stays parseable.
   stdoutToStderr: boolean;
+  // A descriptor for the target's stderr (Go: the private trace file); default inherit.
+  stderrFd?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -36,7 +38,7 @@ export function spawnTarget(options: SpawnOptions): Promise<Target> {
   }
   const child = spawn(file, args, {
     detached: true,
-    stdio: ['inherit', options.stdoutToStderr ? 2 : 'inherit', 'inherit'],
+    stdio: ['inherit', options.stdoutToStderr ? 2 : 'inherit', options.stderrFd ?? 'inherit'],
     env: options.env ?? process.env,
   });
   return new Promise<Target>((resolve, reject) => {

@@ -29,3 +29,9 @@ export const RUNTIME_CONFIDENCE_CAP = 0.99;
 // Retention rests on measured live data far below RSS; the remaining doubt is whether the
 // held memory would really come back, which only `--probe-release` measures.
 export const RETENTION_CONFIDENCE = 0.8;
+// no-gc-yet is a proof (trace on, this process's alone, no GC line), not a statistic; the
+// doubt left is a GC line lost in transit, which nothing here has shown.
+export const NO_GC_PROOF_CONFIDENCE = 0.95;
+// GOMEMLIMIT-bound: two independent facts (live at the limit, GCs ever more frequent) that
+// together admit no benign reading we know of; below the cap a live trend would reach.
+export const MEMORY_LIMIT_BOUND_CONFIDENCE = 0.9;

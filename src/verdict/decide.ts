@@ -13,6 +13,9 @@ export interface DecisionFacts {
   liveSource: 'none' | 'too-few' | 'ok';
   liveRising: boolean;
   livePlateau: boolean;
+  // False only when the live figures are too coarse to stand alone (Go's whole-MiB H2 on a
+  // small heap) and RSS does not rise with them.
+  liveCorroborated: boolean;
   // The last live figure is older than STALE_AFTER: it cannot support `leak`.
   liveStale: boolean;
   // Go: H2 within 10% of GOMEMLIMIT with GCs per minute rising.
@@ -43,6 +46,7 @@ export type RuleCode =
   | 'stale-live'
   | 'native-rising'
   | 'rss-above-live'
+  | 'live-rise-uncorroborated'
   | 'live-flat'
   | 'os-rising'
   | 'os-rise-then-plateau'
@@ -72,7 +76,7 @@ const RULES: readonly Rule[] = [
       ? { verdict: 'leak', rule: 'gomemlimit-bound' }
       : undefined,
   (f) =>
-    f.liveSource === 'ok' && f.liveRising && !f.livePlateau && !f.liveStale
+    f.liveSource === 'ok' && f.liveRising && !f.livePlateau && !f.liveStale && f.liveCorroborated
       ? { verdict: 'leak', rule: 'live-heap-rising' }
       : undefined,
   (f) =>
@@ -88,6 +92,10 @@ const RULES: readonly Rule[] = [
   (f) =>
     f.liveSource === 'ok' && f.rssFarAboveLive
       ? { verdict: 'retention', rule: 'rss-above-live' }
+      : undefined,
+  (f) =>
+    f.liveSource === 'ok' && f.liveRising && !f.livePlateau && !f.liveCorroborated
+      ? { verdict: 'steady', rule: 'live-rise-uncorroborated' }
       : undefined,
   (f) => (f.liveSource === 'ok' ? { verdict: 'steady', rule: 'live-flat' } : undefined),
   // OS-level only: no runtime source to say what is live.

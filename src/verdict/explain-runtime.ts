@@ -1,12 +1,19 @@
-// Plain-words reasons for verdicts backed by a runtime source (the Node agent today).
+// Plain-words reasons for verdicts backed by a runtime source (the Node agent, the Go
+// trace), in the runtime's own words (runtime-words.ts).
 
 import { MIN_LIVE_POINTS } from '../analysis/evidence.js';
 import type { RuntimeFindings } from '../analysis/process-findings.js';
 import { formatBytes, formatRate } from './format-figures.js';
 import { growthFigures, slopeText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
+import { wordsFor, type RuntimeWords } from './runtime-words.js';
+
+function words(found: RuntimeFindings): RuntimeWords {
+  return wordsFor(found.go === null ? 'node' : 'go');
+}
 
 function pointsText(found: RuntimeFindings): string {
+  if (found.go !== null) return `${found.live.points} live points from ${words(found).pointsAre}`;
   return `${found.live.points} live points, ${found.live.forcedPoints} of them from GCs forced by rssdoctor`;
 }
 
@@ -25,7 +32,7 @@ export function liveRisingReasons(found: RuntimeFindings, live: GrowthOk): Reaso
     {
       code: 'live-heap-rising',
       text:
-        `live data (what survives a full GC: JS heap plus the Buffers it keeps) grew ` +
+        `${words(found).live} grew ` +
         `${formatBytes(live.size.growthBytes)} over the run (${slopeText(live)}; ${pointsText(found)}) and did not level off`,
       figures: {
         ...growthFigures(live),
@@ -34,7 +41,8 @@ export function liveRisingReasons(found: RuntimeFindings, live: GrowthOk): Reaso
       },
     },
   ];
-  const rising = risingIsolates(found);
+  // Go has one heap: there are no isolates to tell apart.
+  const rising = found.go === null ? risingIsolates(found) : [];
   const name = (threadId: number): string =>
     threadId === 0 ? 'the main thread' : `worker thread ${threadId}`;
   if (rising.length === 1) {
@@ -69,9 +77,9 @@ export function nativeRisingReasons(found: RuntimeFindings, native: GrowthOk): R
     {
       code: 'native-rising',
       text:
-        `memory outside the JS heap (RssAnon − V8 heap − external − LazyFree) grew ` +
+        `off-heap memory (${words(found).nativeFormula}) grew ` +
         `${formatBytes(native.size.growthBytes)} (${slopeText(native)}) while live data stayed flat ` +
-        `at ${formatBytes(found.live.lastLiveBytes ?? Number.NaN)}: native allocations (addons, FFI, C libraries) are not freed`,
+        `at ${formatBytes(found.live.lastLiveBytes ?? Number.NaN)}: ${words(found).nativeCauses}`,
       figures: { ...growthFigures(native), liveBytes: found.live.lastLiveBytes ?? Number.NaN },
     },
   ];
@@ -85,7 +93,7 @@ export function retentionReasons(found: RuntimeFindings): Reason[] {
       text:
         `RssAnon ${formatBytes(held.anonBytes)} is ${formatBytes(held.heldBytes)} above live data ` +
         `${formatBytes(held.liveBytes)} plus the runtime baseline ${formatBytes(held.baselineBytes)}, and live data is ` +
-        `not growing: the memory is held for reuse (V8 free pages and young generation, glibc free lists), not leaked`,
+        `not growing: the memory is held for reuse (${words(found).heldFor}), not leaked`,
       figures: {
         anonBytes: held.anonBytes,
         heldBytes: held.heldBytes,
@@ -97,12 +105,22 @@ export function retentionReasons(found: RuntimeFindings): Reason[] {
   ];
 }
 
+// gctrace truncates to whole MiB: a Go H2 of 0 means "under 1 MiB", not nothing.
+function liveText(found: RuntimeFindings): string {
+  const bytes = found.live.lastLiveBytes ?? Number.NaN;
+  return found.go !== null && bytes < 1024 * 1024
+    ? 'under 1 MiB (gctrace prints whole MiB)'
+    : formatBytes(bytes);
+}
+
 export function liveFlatReasons(found: RuntimeFindings): Reason[] {
   const held = found.held;
   const isolates =
-    found.workers === 0
-      ? 'the main thread'
-      : `the main thread and ${found.workers} worker thread(s)`;
+    found.go !== null
+      ? 'the Go runtime and the heap up to its goal'
+      : found.workers === 0
+        ? 'the main thread'
+        : `the main thread and ${found.workers} worker thread(s)`;
   const beyondBytes = held === null ? 0 : Math.max(0, held.anonBytes - held.liveBytes);
   const split =
     held === null
@@ -114,12 +132,12 @@ export function liveFlatReasons(found: RuntimeFindings): Reason[] {
     held === null
       ? ''
       : `: anonymous RSS ${formatBytes(held.anonBytes)} is live data ${formatBytes(held.liveBytes)} plus ` +
-        `${formatBytes(beyondBytes)}, ${split}; the rest of RSS is file-backed (the node binary and its libraries)`;
+        `${formatBytes(beyondBytes)}, ${split}; the rest of RSS is file-backed (${words(found).fileBacked})`;
   return [
     {
       code: 'live-flat',
       text:
-        `live data is flat at ${formatBytes(found.live.lastLiveBytes ?? Number.NaN)} (${pointsText(found)}), so RSS ` +
+        `live data is flat at ${liveText(found)} (${pointsText(found)}), so RSS ` +
         `stays where the program needs it${where}`,
       figures: {
         liveBytes: found.live.lastLiveBytes ?? Number.NaN,

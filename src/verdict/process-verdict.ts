@@ -4,6 +4,8 @@ import { MIN_LIVE_POINTS, MIN_OS_POINTS } from '../analysis/evidence.js';
 import type { ProcessFindings, RuntimeFindings } from '../analysis/process-findings.js';
 import {
   flatConfidence,
+  MEMORY_LIMIT_BOUND_CONFIDENCE,
+  NO_GC_PROOF_CONFIDENCE,
   OS_LEVEL_CONFIDENCE_CAP,
   OS_STEADY_CONFIDENCE_MAX,
   RETENTION_CONFIDENCE,
@@ -18,6 +20,13 @@ import {
   osUnsettledReasons,
   tooFewSamplesReason,
 } from './explain-os.js';
+import {
+  coarseRiseReason,
+  goTooFewReason,
+  memoryLimitReasons,
+  noGcYetReasons,
+  staleLiveReason,
+} from './explain-go.js';
 import {
   liveFlatReasons,
   liveRisingReasons,
@@ -49,6 +58,7 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
   const runtime = findings.runtimeFindings;
   const live = runtime?.liveGrowth;
   const native = runtime?.native;
+  const go = runtime?.go ?? null;
   return {
     runtime: findings.runtime,
     osEnough: rss.state === 'ok',
@@ -60,8 +70,10 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
           : 'too-few',
     liveRising: live?.state === 'ok' && live.rising,
     livePlateau: live?.state === 'ok' && live.plateau,
-    liveStale: false,
-    memLimitBound: false,
+    // gctrace prints whole MiB: on a small heap a rising H2 counts only if RSS rises too.
+    liveCorroborated: !(go?.coarseLive ?? false) || (rss.state === 'ok' && rss.rising),
+    liveStale: go?.stale.stale ?? false,
+    memLimitBound: go?.memoryLimitBound ?? false,
     nativeRising: native?.state === 'ok' && native.rising,
     nativePlateau: native?.state === 'ok' && native.plateau,
     rssRising: rss.state === 'ok' && rss.rising,
@@ -69,8 +81,8 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
     rssPlateau: rss.state === 'ok' && rss.plateau,
     rssPersists: rss.state === 'ok' && rss.persists,
     rssFarAboveLive: runtime?.held?.farAboveLive ?? false,
-    noGcProven: false,
-    heapBelowFirstTrigger: false,
+    noGcProven: go?.noGcProven ?? false,
+    heapBelowFirstTrigger: go !== null && go.gcCount === 0 && go.firstTriggerBytes !== null,
   };
 }
 
@@ -88,9 +100,30 @@ function explain(
       ],
     };
   }
+  const go = runtime?.go ?? null;
   switch (rule) {
+    case 'no-gc-yet':
+      return {
+        confidence: NO_GC_PROOF_CONFIDENCE,
+        reasons: noGcYetReasons(go!, rss, findings.lastMs - findings.firstMs),
+      };
     case 'too-few-live-points':
-      return { confidence: 0, reasons: [tooFewLivePointsReason(runtime)] };
+      return {
+        confidence: 0,
+        reasons: [go === null ? tooFewLivePointsReason(runtime) : goTooFewReason(go, runtime)],
+      };
+    case 'gomemlimit-bound':
+      return {
+        confidence: MEMORY_LIMIT_BOUND_CONFIDENCE,
+        reasons: memoryLimitReasons(go!, runtime),
+      };
+    case 'stale-live':
+      return { confidence: 0, reasons: [staleLiveReason(go!)] };
+    case 'stale-live-retention':
+      return {
+        confidence: RETENTION_CONFIDENCE,
+        reasons: [...retentionReasons(runtime), staleLiveReason(go!)],
+      };
     case 'live-heap-rising': {
       const live = runtime.liveGrowth as Extract<typeof runtime.liveGrowth, { state: 'ok' }>;
       return {
@@ -106,8 +139,12 @@ function explain(
       };
     }
     case 'rss-above-live':
-    case 'stale-live-retention':
       return { confidence: RETENTION_CONFIDENCE, reasons: retentionReasons(runtime) };
+    case 'live-rise-uncorroborated':
+      return {
+        confidence: OS_STEADY_CONFIDENCE_MAX,
+        reasons: [coarseRiseReason(go!, runtime)],
+      };
     case 'live-flat':
       return {
         confidence: flatConfidence(runtime.live.points, MIN_LIVE_POINTS, RUNTIME_CONFIDENCE_CAP),

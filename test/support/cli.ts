@@ -19,11 +19,17 @@ export interface CliProcess {
 
 export function spawnCli(
   args: readonly string[],
-  options: { timeoutMs?: number; cwd?: string; readyPattern?: RegExp } = {},
+  options: {
+    timeoutMs?: number;
+    cwd?: string;
+    readyPattern?: RegExp;
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): CliProcess {
   const child = spawn(process.execPath, [binPath, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: options.cwd,
+    env: options.env ?? process.env,
   });
   let stdout = '';
   let stderr = '';
@@ -53,7 +59,7 @@ export function spawnCli(
 
 export function runCli(
   args: readonly string[],
-  options: { timeoutMs?: number; cwd?: string } = {},
+  options: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult> {
   return spawnCli(args, options).done;
 }

@@ -22,7 +22,7 @@ export interface FixtureRun {
 export async function runFixture(
   command: string[],
   runArgs: string[] = [],
-  options: { cwd?: string } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; intervalSeconds?: string } = {},
 ): Promise<FixtureRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-test-'));
   const recordingPath = path.join(dir, 'rec.ndjson');
@@ -32,7 +32,7 @@ export async function runFixture(
       'run',
       ...runArgs,
       '--interval',
-      '0.2',
+      options.intervalSeconds ?? '0.2',
       '--out',
       recordingPath,
       '--json',
@@ -40,7 +40,7 @@ export async function runFixture(
       '--',
       ...command,
     ],
-    { cwd: options.cwd },
+    { cwd: options.cwd, env: options.env },
   );
   const fixturePid = await cli.readyPid;
   const watch = watchRss(fixturePid, 200);

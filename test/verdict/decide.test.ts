@@ -37,6 +37,10 @@ jvm    live=ok liveRising                                  -> leak
 go     live=ok liveRising liveStale                        -> inconclusive
 go     live=ok liveRising liveStale farAbove               -> retention
 go     live=ok liveRising liveStale rssRising persists     -> inconclusive
+# whole-MiB H2 on a small heap: a rise RSS does not share is not a leak
+go     live=ok liveRising uncorroborated                   -> steady
+go     live=ok liveRising uncorroborated farAbove          -> retention
+go     live=ok liveRising uncorroborated liveStale         -> inconclusive
 # GOMEMLIMIT-bound is a leak even with a flat H2
 go     live=ok memLimitBound                               -> leak
 go     live=ok memLimitBound liveStale                     -> leak
@@ -64,6 +68,7 @@ function parseRow(line: string): { facts: DecisionFacts; expected: string } {
     liveSource: 'none',
     liveRising: false,
     livePlateau: false,
+    liveCorroborated: true,
     liveStale: false,
     memLimitBound: false,
     nativeRising: false,
@@ -93,6 +98,7 @@ function parseRow(line: string): { facts: DecisionFacts; expected: string } {
   };
   for (const token of tokens) {
     if (token === 'os=few') facts.osEnough = false;
+    else if (token === 'uncorroborated') facts.liveCorroborated = false;
     else if (token.startsWith('live='))
       facts.liveSource = token.slice(5) as DecisionFacts['liveSource'];
     else if (flags[token] !== undefined)

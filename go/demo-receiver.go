@@ -1,0 +1,95 @@
+// The seed scenario's receiver in Go, as in golang/go#40448: a TCP server on 127.0.0.1,
+// one goroutine per connection (the demo opens 5), and every message read through a
+// fresh bufio.Reader, whose 4 KiB buffer becomes garbage at once. At a few messages a
+// second that garbage takes minutes to reach the 4 MiB that triggers Go's first GC, so no
+// GC runs and RSS creeps up. Built by `rssdoctor demo --runtime go` with the local go.
+//
+// Protocol (same as the Node receiver): a 4-byte big-endian length, then the payload; the
+// answer is a 4-byte checksum. Usage: receiver --port-file F [--leak]
+package main
+
+import (
+	"bufio"
+	"encoding/binary"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"sync"
+)
+
+// Refuse absurd frames rather than allocate them: the demo's messages are a few KiB.
+const maxFrameBytes = 16 * 1024 * 1024
+
+var (
+	leak   = flag.Bool("leak", false, "keep every payload forever")
+	keptMu sync.Mutex
+	kept   [][]byte
+)
+
+func main() {
+	portFile := flag.String("port-file", "", "write the listening port here (0600)")
+	flag.Parse()
+	if *portFile == "" {
+		fmt.Fprintln(os.Stderr, "receiver: --port-file is required")
+		os.Exit(2)
+	}
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "receiver:", err)
+		os.Exit(1)
+	}
+	port := listener.Addr().(*net.TCPAddr).Port
+	if err := os.WriteFile(*portFile, []byte(fmt.Sprint(port)), 0o600); err != nil {
+		fmt.Fprintln(os.Stderr, "receiver:", err)
+		os.Exit(1)
+	}
+	for {
+		conn, err := listener.Accept()
+		if err != nil {
+			continue
+		}
+		go handle(conn)
+	}
+}
+
+func handle(conn net.Conn) {
+	defer conn.Close()
+	var header [4]byte
+	ack := make([]byte, 4)
+	for {
+		if _, err := io.ReadFull(conn, header[:]); err != nil {
+			return
+		}
+		length := binary.BigEndian.Uint32(header[:])
+		if length > maxFrameBytes {
+			return
+		}
+		// As in the original report: a new reader per message. The limit keeps it from
+		// reading ahead into the next message, which a pipelining sender may have sent.
+		reader := bufio.NewReader(io.LimitReader(conn, int64(length)))
+		payload := make([]byte, length)
+		if _, err := io.ReadFull(reader, payload); err != nil {
+			return
+		}
+		if *leak {
+			keptMu.Lock()
+			kept = append(kept, payload)
+			keptMu.Unlock()
+		}
+		binary.BigEndian.PutUint32(ack, checksum(payload))
+		if _, err := conn.Write(ack); err != nil {
+			return
+		}
+	}
+}
+
+// The Node receiver's checksum: every 64th byte, folded.
+func checksum(payload []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(payload); i += 64 {
+		sum = sum*31 + uint32(payload[i])
+	}
+	return sum
+}

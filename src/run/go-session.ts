@@ -1,0 +1,213 @@
+// The Go side of a run. The target's stderr goes to a private 0600 file that is tailed:
+// gctrace and scavtrace lines become records, every other line is echoed untouched (trace
+// lines too, unless quiet). GODEBUG gets gctrace=1,scavtrace=1. The process the trace
+// belongs to is proven, not assumed: Go build info in its binary, gctrace in its own
+// /proc/PID/environ, its fd 2 on the trace file, and no other Go process writing there.
+
+import { closeSync, openSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
+import type { BodyRecord, GcRecord, GoFactsRecord } from '../recording/records.js';
+import { tailFile, type FileTail } from '../sources/file-tail.js';
+import { looksLikeGcTrace, parseGcTrace, PERIODIC_GC_LINE } from '../sources/gctrace.js';
+import { goSettings } from '../sources/go-settings.js';
+import { readEnviron } from '../sources/proc-environ.js';
+import { looksLikeScavTrace, parseScavTrace } from '../sources/scavtrace.js';
+import { readGoBuildInfo } from '../target/go-build-info.js';
+import { mergeGodebug } from './godebug-merge.js';
+
+export const TRACE_FILE_NAME = 'go-stderr.log';
+const NEWLINE = Buffer.from('\n');
+
+export interface GoSessionOptions {
+  directory: string;
+  // The root is known to be a Go binary (build info read before it started).
+  rootIsGo: boolean;
+  quietTrace: boolean;
+  // Receives the target's stderr bytes, exactly as written.
+  echo: (bytes: Buffer) => void;
+  nowMs: () => number;
+  append: (record: BodyRecord) => void;
+}
+
+export interface GoSession {
+  // The descriptor to hand the target as its stderr.
+  stderrFd: number;
+  env: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+  started: (rootPid: number) => void;
+  // The PIDs in the tree this tick: finds the trace's owner and any second Go writer.
+  onTick: (pids: readonly number[]) => void;
+  close: () => void;
+}
+
+type Proof = Omit<GoFactsRecord, 'type' | 'tMs' | 'pid'>;
+
+export function openGoSession(options: GoSessionOptions): GoSession {
+  const tracePath = path.join(options.directory, TRACE_FILE_NAME);
+  const stderrFd = openSync(tracePath, 'a', 0o600);
+  let stderrFdOpen = true;
+  let rootPid: number | null = null;
+  let owner: { pid: number; proof: Proof } | null = null;
+  const checked = new Set<number>();
+  // Lines read before the owner is known (a wrapper starting a Go child) wait for it.
+  let pending: Omit<GcRecord, 'pid'>[] | null = [];
+  let periodicNext = false;
+  let malformed = 0;
+
+  const writesToTrace = (pid: number): boolean => {
+    try {
+      return readlinkSync(`/proc/${pid}/fd/2`) === tracePath;
+    } catch {
+      return false;
+    }
+  };
+  const proofOf = (pid: number, goVersion: string | null): Proof => {
+    const settings = goSettings(readEnviron(pid) ?? new Map());
+    return {
+      goVersion,
+      gctraceInEnviron: settings.gctrace,
+      stderrIsTraceFile: writesToTrace(pid),
+      traceExclusive: true,
+      gogcPercent: settings.gogcPercent,
+      memoryLimitBytes: settings.memoryLimitBytes,
+    };
+  };
+  const writeFacts = (): void => {
+    if (owner === null) return;
+    options.append({ type: 'go', tMs: options.nowMs(), pid: owner.pid, ...owner.proof });
+  };
+  const emit = (record: Omit<GcRecord, 'pid'>): void => {
+    if (owner === null) pending?.push(record);
+    else options.append({ ...record, pid: owner.pid });
+  };
+  const adopt = (pid: number, goVersion: string | null): void => {
+    owner = { pid, proof: proofOf(pid, goVersion) };
+    writeFacts();
+    for (const record of pending ?? []) options.append({ ...record, pid });
+    pending = null;
+  };
+
+  const onLine = (raw: Buffer, complete: boolean): void => {
+    const text = complete ? Buffer.concat([raw, NEWLINE]) : raw;
+    // Trace lines are ASCII; latin1 maps any other byte one-to-one, so parsing never fails
+    // on a program's binary output.
+    const line = raw.toString('latin1');
+    if (looksLikeGcTrace(line)) {
+      const gc = parseGcTrace(line);
+      if (gc !== null) {
+        emit({
+          type: 'gc',
+          tMs: options.nowMs(),
+          kind: 'full',
+          forced: false,
+          liveBytes: gc.liveBytes,
+          heapBeforeBytes: gc.heapStartBytes,
+          heapAfterBytes: gc.heapMarkedBytes,
+          pauseMs: gc.pauseMs,
+          count: gc.gcNumber,
+          goalBytes: gc.goalBytes,
+          ...(gc.stacksBytes === null ? {} : { stacksBytes: gc.stacksBytes }),
+          ...(gc.globalsBytes === null ? {} : { globalsBytes: gc.globalsBytes }),
+          ...(gc.forced
+            ? { cause: 'user' as const }
+            : periodicNext
+              ? { cause: 'periodic' as const }
+              : {}),
+        });
+        periodicNext = false;
+        if (!options.quietTrace) options.echo(text);
+        return;
+      }
+      noteMalformed(line);
+    } else if (looksLikeScavTrace(line)) {
+      const scav = parseScavTrace(line);
+      if (scav !== null && owner !== null) {
+        options.append({ type: 'scav', tMs: options.nowMs(), pid: owner.pid, ...scav });
+      }
+      if (scav !== null) {
+        if (!options.quietTrace) options.echo(text);
+        return;
+      }
+      noteMalformed(line);
+    } else if (line === PERIODIC_GC_LINE) {
+      periodicNext = true;
+      if (!options.quietTrace) options.echo(text);
+      return;
+    }
+    options.echo(text);
+  };
+  const noteMalformed = (line: string): void => {
+    malformed++;
+    if (malformed > 1) return;
+    options.append({
+      type: 'note',
+      tMs: options.nowMs(),
+      code: 'source.goTraceMalformed',
+      text: `a Go trace line did not parse ("${line.slice(0, 80)}"); it is counted and skipped, and the program's own output may be interleaved with the trace`,
+    });
+  };
+
+  let tail: FileTail | null = tailFile(tracePath, onLine);
+  return {
+    stderrFd,
+    env: (base) => ({ ...base, GODEBUG: mergeGodebug(base.GODEBUG) }),
+    started: (pid) => {
+      rootPid = pid;
+      // The child holds its own copy of the descriptor.
+      closeSync(stderrFd);
+      stderrFdOpen = false;
+      if (options.rootIsGo) {
+        checked.add(pid);
+        adopt(pid, readGoBuildInfo(`/proc/${pid}/exe`)?.goVersion ?? null);
+      }
+    },
+    onTick: (pids) => {
+      for (const pid of pids) {
+        if (checked.has(pid)) continue;
+        checked.add(pid);
+        if (pid !== rootPid && !writesToTrace(pid)) continue;
+        const info = readGoBuildInfo(`/proc/${pid}/exe`);
+        if (info === null) continue;
+        if (owner === null) {
+          adopt(pid, info.goVersion);
+        } else if (
+          owner.proof.traceExclusive &&
+          goSettings(readEnviron(pid) ?? new Map()).gctrace
+        ) {
+          owner.proof.traceExclusive = false;
+          writeFacts();
+          options.append({
+            type: 'note',
+            tMs: options.nowMs(),
+            code: 'source.goTraceShared',
+            pid,
+            text: `Go process ${pid} writes its GC trace into the same stderr as ${owner.pid}: the lines cannot be told apart, so the trace is not used as proof`,
+          });
+        }
+      }
+      // The owner may point fd 2 elsewhere later; then its lines are no longer ours.
+      if (owner !== null && owner.proof.stderrIsTraceFile && !writesToTrace(owner.pid)) {
+        const gone = !pids.includes(owner.pid);
+        if (!gone) {
+          owner.proof.stderrIsTraceFile = false;
+          writeFacts();
+        }
+      }
+    },
+    close: () => {
+      if (stderrFdOpen) closeSync(stderrFd);
+      stderrFdOpen = false;
+      if (tail === null) return;
+      tail.flush();
+      tail.close();
+      tail = null;
+      if (malformed > 1) {
+        options.append({
+          type: 'note',
+          tMs: options.nowMs(),
+          code: 'source.goTraceMalformed',
+          text: `${malformed} Go trace lines did not parse and were skipped`,
+        });
+      }
+    },
+  };
+}

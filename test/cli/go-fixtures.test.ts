@@ -1,0 +1,189 @@
+// Go verdicts from gctrace on real programs, compiled from test/fixtures/go in this run
+// and watched at the same time (they are light; the whole file takes about one run).
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, test } from 'node:test';
+import type { Report } from '../../src/report/report.js';
+import { runCli } from '../support/cli.js';
+import { buildGoFixtures, GO_FIXTURES, goSkip } from '../support/go.js';
+import { assertFixture } from '../support/proc-watch.js';
+import { runFixture, type FixtureRun } from '../support/run-fixture.js';
+
+const MIB = 1024 * 1024;
+const skip = goSkip();
+const RUN_ARGS = ['--duration', '20'];
+const runs = new Map<string, Promise<FixtureRun>>();
+
+interface Spec {
+  command: (bin: string) => string[];
+  runArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+const SPECS: Record<string, Spec> = {
+  'no-gc-yet': { command: (bin) => [path.join(bin, 'no-gc-yet')] },
+  'go-run': { command: () => ['go', 'run', '.'], cwd: path.join(GO_FIXTURES, 'no-gc-yet') },
+  leak: { command: (bin) => [path.join(bin, 'leak')] },
+  // Long enough after its 6 s burst for the last GC to pass STALE_AFTER_MS (15 s).
+  'burst-then-idle': {
+    command: (bin) => [path.join(bin, 'burst-then-idle')],
+    runArgs: ['--quiet-trace', '--duration', '26'],
+  },
+  'gomemlimit-leak': {
+    command: (bin) => [path.join(bin, 'gomemlimit-leak')],
+    env: { GOMEMLIMIT: '32MiB', GOGC: 'off' },
+    runArgs: ['--quiet-trace'],
+  },
+  lazyfree: {
+    command: (bin) => [path.join(bin, 'lazyfree')],
+    env: { GODEBUG: 'madvdontneed=0' },
+  },
+  'mmap-growth': { command: (bin) => [path.join(bin, 'mmap-growth')], runArgs: ['--quiet-trace'] },
+};
+
+before(() => {
+  if (skip !== false) return;
+  const bin = buildGoFixtures();
+  for (const [name, spec] of Object.entries(SPECS)) {
+    const run = runFixture(spec.command(bin), [...RUN_ARGS, ...(spec.runArgs ?? [])], {
+      cwd: spec.cwd,
+      env: { ...process.env, ...spec.env },
+      intervalSeconds: '0.5',
+    });
+    // Awaited by its test; never an unhandled rejection meanwhile.
+    run.catch(() => {});
+    runs.set(name, run);
+  }
+});
+
+function recordsOf(run: FixtureRun): Array<Record<string, unknown> & { type: string }> {
+  return readFileSync(run.recordingPath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown> & { type: string });
+}
+
+function codes(report: Report): string[] {
+  return report.reasons.map((reason) => reason.code);
+}
+
+test(
+  'no-gc-yet: the seed case: RSS creeps, no GC ever runs, and the verdict says so with the fix',
+  { skip },
+  async () => {
+    const run = await runs.get('no-gc-yet')!;
+    const grew = run.rss[run.rss.length - 1]! - run.rss[2]!;
+    assertFixture(grew >= 100 * 1024, `RSS grew ${grew} bytes, expected ≥ 100 KiB`);
+    assert.equal(run.report.verdict, 'no-gc-yet');
+    assert.equal(run.report.runtime, 'go');
+    assert.equal(run.report.pid, run.fixturePid);
+    assert.deepEqual(codes(run.report), ['no-gc-yet', 'no-gc-yet-fix']);
+    assert.match(run.report.reasons[1]!.text, /runtime\.GC\(\)/);
+    const records = recordsOf(run);
+    assert.equal(records.filter((r) => r.type === 'gc').length, 0);
+    const facts = records.find((r) => r.type === 'go')!;
+    assert.equal(facts.gctraceInEnviron, true);
+    assert.equal(facts.stderrIsTraceFile, true);
+    assert.equal(facts.traceExclusive, true);
+    assert.match(String(facts.goVersion), /^go1\./);
+    // The program's own stderr went through the trace file and was echoed once, untouched.
+    assert.equal(run.stderr.split('no-gc-yet: a line of its own on stderr\n').length, 2);
+    const again = await runCli(['report', run.recordingPath, '--json']);
+    assert.equal((JSON.parse(again.stdout) as Report).verdict, 'no-gc-yet');
+  },
+);
+
+test(
+  'go run: built first, so the compiler is not traced; the program itself is no-gc-yet',
+  { skip },
+  async () => {
+    const run = await runs.get('go-run')!;
+    assert.equal(run.report.verdict, 'no-gc-yet');
+    assert.equal(run.report.pid, run.fixturePid);
+    const header = recordsOf(run)[0]!;
+    assert.deepEqual(header.command, ['go', 'run', '.']);
+    assert.match(String((header.spawnedCommand as string[])[0]), /\/no-gc-yet$/);
+  },
+);
+
+test('leak: a rising H2 is a leak at the rate the program keeps', { skip }, async () => {
+  const run = await runs.get('leak')!;
+  assertFixture(
+    run.rss[run.rss.length - 1]! - run.rss[2]! >= 10 * MIB,
+    'the leak fixture did not grow 10 MiB',
+  );
+  assert.equal(run.report.verdict, 'leak');
+  assert.equal(run.report.runtime, 'go');
+  const reason = run.report.reasons.find((r) => r.code === 'live-heap-rising')!;
+  // The fixture keeps 1 MiB/s.
+  assert.ok(
+    Math.abs(reason.figures.slopeBytesPerSecond! - MIB) < 0.3 * MIB,
+    `slope ${reason.figures.slopeBytesPerSecond! / MIB} MiB/s`,
+  );
+  assert.ok(run.report.run.livePoints >= 8);
+  // Without --quiet-trace the trace is echoed.
+  assert.match(run.stderr, /^gc 1 @/m);
+});
+
+test(
+  'burst-then-idle: H2 rose during the burst, then no GC: stale, never a leak',
+  { skip },
+  async () => {
+    const run = await runs.get('burst-then-idle')!;
+    assertFixture(run.stdout.includes('idle'), 'the fixture never went idle');
+    assert.notEqual(run.report.verdict, 'leak');
+    assert.ok(codes(run.report).includes('stale-live'), codes(run.report).join(','));
+    assert.ok(
+      run.report.reasons.find((r) => r.code === 'stale-live')!.figures.lastLiveAgeMs! > 10_000,
+    );
+    assert.doesNotMatch(run.stderr, /^gc \d+ @/m, '--quiet-trace echoes no trace line');
+  },
+);
+
+test(
+  'gomemlimit-leak: H2 at the limit with GCs ever more frequent is a leak (gomemlimit-bound)',
+  { skip },
+  async () => {
+    const run = await runs.get('gomemlimit-leak')!;
+    assert.equal(run.report.verdict, 'leak');
+    assert.ok(codes(run.report).includes('gomemlimit-bound'), codes(run.report).join(','));
+    const reason = run.report.reasons.find((r) => r.code === 'gomemlimit-bound')!;
+    assert.equal(reason.figures.memoryLimitBytes, 32 * MIB);
+    assert.ok(reason.figures.lastThirdGcsPerMinute! > 2 * reason.figures.firstThirdGcsPerMinute!);
+  },
+);
+
+test(
+  'lazyfree: pages freed with MADV_FREE show as LazyFree in the breakdown; the user GODEBUG is kept',
+  { skip },
+  async () => {
+    const run = await runs.get('lazyfree')!;
+    assertFixture(run.stdout.includes('freed'), 'the fixture never freed its memory');
+    const { lazyFree, anon } = run.report.breakdown.parts;
+    assert.ok(
+      lazyFree!.bytes !== null && lazyFree!.bytes >= 48 * MIB,
+      `lazyFree ${lazyFree!.bytes}`,
+    );
+    assert.ok(lazyFree!.bytes! <= anon!.bytes!);
+    // madvdontneed=0 survived the merge (LazyFree above proves it) and the trace was on.
+    const facts = recordsOf(run).find((r) => r.type === 'go')!;
+    assert.equal(facts.gctraceInEnviron, true);
+    const forcedScav = recordsOf(run).filter((r) => r.type === 'scav' && r.forced === true);
+    assert.equal(forcedScav.length, 1);
+  },
+);
+
+test(
+  'mmap-growth: memory outside the Go heap grows while H2 is flat: native-leak',
+  { skip },
+  async () => {
+    const run = await runs.get('mmap-growth')!;
+    assert.equal(run.report.verdict, 'native-leak');
+    const reason = run.report.reasons.find((r) => r.code === 'native-rising')!;
+    // 1 MiB every 200 ms.
+    assert.ok(Math.abs(reason.figures.slopeBytesPerSecond! - 5 * MIB) < 1.5 * MIB);
+  },
+);
