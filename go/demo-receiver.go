@@ -5,7 +5,7 @@
 // GC runs and RSS creeps up. Built by `rssdoctor demo --runtime go` with the local go.
 //
 // Protocol (same as the Node receiver): a 4-byte big-endian length, then the payload; the
-// answer is a 4-byte checksum. Usage: receiver --port-file F [--leak]
+// answer is a 4-byte checksum. Usage: receiver --port-file F [--leak] [--recent N]
 package main
 
 import (
@@ -24,8 +24,11 @@ const maxFrameBytes = 16 * 1024 * 1024
 
 var (
 	leak   = flag.Bool("leak", false, "keep every payload forever")
+	recent = flag.Int("recent", 0, "keep the last N payloads (a bounded window: live data the GC must mark)")
 	keptMu sync.Mutex
 	kept   [][]byte
+	window [][]byte
+	next   int
 )
 
 func main() {
@@ -73,9 +76,18 @@ func handle(conn net.Conn) {
 		if _, err := io.ReadFull(reader, payload); err != nil {
 			return
 		}
-		if *leak {
+		if *leak || *recent > 0 {
 			keptMu.Lock()
-			kept = append(kept, payload)
+			if *leak {
+				kept = append(kept, payload)
+			} else {
+				if len(window) < *recent {
+					window = append(window, payload)
+				} else {
+					window[next] = payload
+				}
+				next = (next + 1) % *recent
+			}
 			keptMu.Unlock()
 		}
 		binary.BigEndian.PutUint32(ack, checksum(payload))

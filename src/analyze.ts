@@ -51,6 +51,8 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
       heaps: [],
       scavs: [],
       goFacts: null,
+      jvmFacts: null,
+      heapResidents: [],
       workers: 0,
     }),
   );

@@ -18,6 +18,7 @@ const STAGES = [
   'report',
   'run',
   'demo',
+  'tune',
   'cli',
 ];
 

@@ -20,6 +20,10 @@ export const NODE_BASELINE_PER_WORKER_BYTES = 1024 * 1024;
 // 5.2 MiB (measured here). The runtime's own part, rounded up; the heap's room up to its
 // goal is added per process, because GOGC asks for it: it is the GC's trade, not waste.
 export const GO_BASELINE_BYTES = 2 * 1024 * 1024;
+// A JVM's own memory outside the Java heap (metaspace, code cache, GC structures, thread
+// stacks): measured per process as RssAnon − the heap's resident part; when the heap's
+// range is unknown, this stands in (a small JDK 17 program here: ~40 MiB).
+export const JVM_NON_HEAP_FALLBACK_BYTES = 48 * 1024 * 1024;
 // Held memory counts as "far above live" from this much, and from as much again as live.
 export const RETENTION_MIN_BYTES = 32 * 1024 * 1024;
 export const RETENTION_FRACTION = 1;
@@ -39,6 +43,14 @@ export function nodeBaselineBytes(workers: number): number {
 export function goBaselineBytes(goalBytes: number | null, liveBytes: number): number {
   const headroom = goalBytes === null ? 0 : goalBytes * GO_RETAINED_FRACTION - liveBytes;
   return GO_BASELINE_BYTES + Math.max(0, headroom);
+}
+
+// For a JVM, everything outside the heap is its baseline; what is held is the resident
+// heap beyond live data (committed heap kept for reuse).
+export function jvmBaselineBytes(anonBytes: number, heapResidentBytes: number | null): number {
+  return heapResidentBytes === null
+    ? JVM_NON_HEAP_FALLBACK_BYTES
+    : Math.max(0, anonBytes - heapResidentBytes);
 }
 
 export function heldMemory(

@@ -11,6 +11,9 @@
 // thread) as it warms up: 1.4 MiB over the first 20 s of the steady fixture, measured
 // here. Off-heap growth below this is not called a leak.
 export const NATIVE_LEAK_MIN_BYTES = 4 * 1024 * 1024;
+// A JVM grows its code cache and metaspace for a while after start (JIT warm-up): off-heap
+// growth below this is not called a leak.
+export const JVM_NATIVE_LEAK_MIN_BYTES = 8 * 1024 * 1024;
 
 import type { SampleRecord } from '../recording/records.js';
 import type { Series } from './series.js';

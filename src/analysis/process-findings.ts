@@ -4,6 +4,8 @@ import type {
   GcRecord,
   GoFactsRecord,
   HeapRecord,
+  HeapResidentRecord,
+  JvmFactsRecord,
   Runtime,
   SampleRecord,
   ScavRecord,
@@ -11,15 +13,18 @@ import type {
 import { MIN_LIVE_POINTS, MIN_OS_POINTS } from './evidence.js';
 import { goAccounted } from './go-accounted.js';
 import { goFindings, type GoFindings } from './go-findings.js';
+import { jvmAccounted } from './jvm-accounted.js';
+import { jvmFindings, type JvmFindings } from './jvm-findings.js';
 import { growth, type GrowthFinding } from './growth.js';
 import {
   goBaselineBytes,
   heldMemory,
+  jvmBaselineBytes,
   nodeBaselineBytes,
   type HeldMemoryFinding,
 } from './held-memory.js';
 import { liveSeries, type LiveSeries } from './live-series.js';
-import { NATIVE_LEAK_MIN_BYTES, nativeSeries } from './native-series.js';
+import { JVM_NATIVE_LEAK_MIN_BYTES, NATIVE_LEAK_MIN_BYTES, nativeSeries } from './native-series.js';
 import { nodeAccounted } from './node-accounted.js';
 import { sawtoothFloor } from './sawtooth-floor.js';
 import type { Series } from './series.js';
@@ -32,6 +37,8 @@ export interface ProcessRecords {
   heaps: readonly HeapRecord[];
   scavs: readonly ScavRecord[];
   goFacts: GoFactsRecord | null;
+  jvmFacts: JvmFactsRecord | null;
+  heapResidents: readonly HeapResidentRecord[];
   workers: number;
 }
 
@@ -44,6 +51,8 @@ export interface RuntimeFindings {
   workers: number;
   // Go only: what the trace proves (no-gc-yet, staleness, GOMEMLIMIT).
   go: GoFindings | null;
+  // JVM only: what its GC log proves (no-gc-yet), the heap committed and resident.
+  jvm: JvmFindings | null;
 }
 
 export interface ProcessFindings {
@@ -101,6 +110,8 @@ function runtimeFindings(
           startMs: first?.tMs ?? 0,
           endMs: lastSample?.tMs ?? 0,
         });
+  const jvm =
+    input.jvmFacts === null ? null : jvmFindings(input.jvmFacts, input.gcs, input.heapResidents);
   const isolateGrowth = [...live.perIsolate].map(([threadId, own]) => ({
     threadId,
     growth: growth(own, MIN_LIVE_POINTS),
@@ -110,12 +121,19 @@ function runtimeFindings(
       ? heldMemory(
           lastSample.rssAnonBytes,
           live.lastLiveBytes,
-          go === null
-            ? nodeBaselineBytes(input.workers)
-            : goBaselineBytes(go.lastGoalBytes, live.lastLiveBytes),
+          go !== null
+            ? goBaselineBytes(go.lastGoalBytes, live.lastLiveBytes)
+            : jvm !== null
+              ? jvmBaselineBytes(lastSample.rssAnonBytes, jvm.lastHeapResidentBytes)
+              : nodeBaselineBytes(input.workers),
         )
       : null;
-  const accounted = go === null ? nodeAccounted(input.heaps) : goAccounted(input.gcs);
+  const accounted =
+    go !== null
+      ? goAccounted(input.gcs)
+      : jvm !== null
+        ? jvmAccounted(input.heapResidents, input.gcs)
+        : nodeAccounted(input.heaps);
   return {
     live,
     liveGrowth: growth(live.total, MIN_LIVE_POINTS),
@@ -123,10 +141,11 @@ function runtimeFindings(
     native: growth(
       sawtoothFloor(nativeSeries(input.samples, accounted)),
       MIN_OS_POINTS,
-      NATIVE_LEAK_MIN_BYTES,
+      jvm === null ? NATIVE_LEAK_MIN_BYTES : JVM_NATIVE_LEAK_MIN_BYTES,
     ),
     held,
     workers: input.workers,
     go,
+    jvm,
   };
 }

@@ -19,7 +19,7 @@ export interface CommandSpec {
 const JSON_OPTION: OptionSpec = {
   flags: '--json [file]',
   description:
-    'write the Report v1 JSON to <file>, or to stdout when no file is given (the terminal summary then goes to stderr)',
+    'write the Report v1 JSON to <file>, or to stdout when no file (or -) is given (the terminal summary then goes to stderr)',
 };
 const FAIL_ON_OPTION: OptionSpec = {
   flags: '--fail-on <verdicts>',
@@ -54,7 +54,7 @@ const RUN_OPTIONS: OptionSpec[] = [
   {
     flags: '--runtime <name>',
     description:
-      "which runtime source to use: auto (Go from the binary's build info, Node from its agent), node, go, or other (OS-level only)",
+      "which runtime source to use: auto (Go from the binary's build info, a JVM when the command is java, Node from its agent), node, go, jvm (also a JVM a wrapper starts), or other (OS-level only)",
     defaultText: 'auto',
   },
   {
@@ -79,7 +79,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'rssdoctor run [options] -- <command...>',
     summary: 'start a command, watch its process tree, and give a verdict',
     details:
-      'Samples /proc for the command and every process under it, loads the agent into every Node.js process (NODE_OPTIONS=--require, appended to yours) to read its live heap, runs a Go program with GODEBUG=gctrace=1,scavtrace=1 (merged into yours; its stderr goes through a private file and is echoed) and builds `go run` first so the compiler is not traced, writes the recording as it goes, and ends at --duration, when the command exits, or on Ctrl-C (once forwards SIGINT to the command; twice kills it). The verdict is about the most severe process in the tree.',
+      'Samples /proc for the command and every process under it, loads the agent into every Node.js process (NODE_OPTIONS=--require, appended to yours) to read its live heap, runs a Go program with GODEBUG=gctrace=1,scavtrace=1 (merged into yours; its stderr goes through a private file and is echoed) and builds `go run` first so the compiler is not traced, turns on the GC log of a JVM through JAVA_TOOL_OPTIONS (appended to yours) and forces full GCs in it (GC.run) when natural ones are too rare, writes the recording as it goes, and ends at --duration, when the command exits, or on Ctrl-C (once forwards SIGINT to the command; twice kills it). The verdict is about the most severe process in the tree.',
     options: RUN_OPTIONS,
     examples: [
       'rssdoctor run --duration 60 -- python3 server.py',
@@ -120,6 +120,56 @@ export const COMMANDS: CommandSpec[] = [
       'rssdoctor demo --leak --duration 30 --json demo.json',
       'rssdoctor demo --runtime go',
       'rssdoctor demo --runtime go --rate 2000',
+    ],
+  },
+  {
+    name: 'tune',
+    usage:
+      'rssdoctor tune --vary NAME=a|b|c [--vary …] [options] (--demo node|go | -- <command...>)',
+    summary: 'space for time, measured: the same work under each setting, side by side',
+    details:
+      'Runs the same fixed amount of work under each setting (every combination of the --vary options: an environment variable such as GOGC, GOMEMLIMIT, GODEBUG, MALLOC_ARENA_MAX, LD_PRELOAD, or Node flags in NODE_OPTIONS, appended to yours), interleaved and repeated, each run watched like `run`. The work is the demo receiver acking --messages messages as fast as it can (--demo; the Go receiver keeps its last 4096 payloads, so the GC has live data to mark), or your --load command run to completion against your command (split into arguments, no shell; its last line, if a bare number or "units: N", counts the work), or your command itself when there is no --load. Prints, per setting, the median and range of peak RSS, steady RSS (median of the last third), target CPU per 1,000 messages or units, GCs, wall time and the verdicts, and marks the best for memory, the best for CPU, and the settings no other beats on both.',
+    options: [
+      {
+        flags: '--vary <setting>',
+        description:
+          'NAME=value|value|… to compare; repeat for several names (every combination runs)',
+      },
+      {
+        flags: '--repeat <count>',
+        description: 'runs per setting, interleaved across settings',
+        defaultText: '3',
+      },
+      { flags: '--demo <runtime>', description: 'tune the demo receiver: node or go' },
+      {
+        flags: '--messages <count>',
+        description: 'with --demo: messages per run (the fixed work)',
+        defaultText: '20000',
+      },
+      {
+        flags: '--load <command>',
+        description: 'a load command to run to completion against your command, each run',
+      },
+      {
+        flags: '--interval <seconds>',
+        description: 'time between samples',
+        defaultText: '0.25',
+      },
+      {
+        flags: '--out-dir <dir>',
+        description: "keep every run's recording here (tune-<n>.ndjson)",
+        defaultText: 'a temporary directory, removed',
+      },
+      {
+        flags: '--json [file]',
+        description:
+          'write the whole matrix as JSON to <file>, or to stdout when no file (or -) is given',
+      },
+    ],
+    examples: [
+      "rssdoctor tune --demo go --vary 'GOGC=25|100|400'",
+      "rssdoctor tune --demo node --vary 'NODE_OPTIONS=--max-semi-space-size=1|--max-semi-space-size=16' --repeat 5",
+      "rssdoctor tune --vary 'MALLOC_ARENA_MAX=2|8' --load 'wrk -d 30s http://127.0.0.1:8080/' -- ./server",
     ],
   },
   {

@@ -2,6 +2,13 @@
 // to the terminal, handles signals, or decides the exit code.
 
 import { CommanderError } from 'commander';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { splitArgs } from '../tune/split-args.js';
+import { DEFAULT_TUNE_MESSAGES, tune, type TuneTarget } from '../tune/tune.js';
+import { renderTuneTable } from '../tune/tune-table.js';
+import { parseVary, settingsOf } from '../tune/vary.js';
 import { isRssdoctorError } from '../errors.js';
 import { readRecording } from '../recording/reader.js';
 import { buildReport } from '../report/build.js';
@@ -17,13 +24,14 @@ import {
   EXIT_REPORT,
   EXIT_USAGE,
 } from './exit-codes.js';
-import { writeReport } from './output.js';
+import { jsonToStdout, writeReport } from './output.js';
 import {
   buildProgram,
   type DemoArgs,
   type ParsedArgs,
   type ReportArgs,
   type RunArgs,
+  type TuneArgs,
 } from './program.js';
 import { progressLine } from './progress.js';
 import { targetNotice } from './target-notice.js';
@@ -51,7 +59,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (parsed.name === 'run') return await runCommand(parsed.args);
     if (parsed.name === 'demo') return await demoCommand(parsed.args);
-    return reportCommand(parsed.args);
+    if (parsed.name === 'tune') return await tuneCommand(parsed.args);
+    return reportCommand(parsed.args as ReportArgs);
   } catch (error) {
     if (isRssdoctorError(error)) {
       process.stderr.write(`rssdoctor: ${error.message}\n`);
@@ -125,7 +134,7 @@ function runOptions(
     durationMs: args.durationMs,
     intervalMs: args.intervalMs,
     outPath: args.out,
-    stdoutToStderr: args.json === true,
+    stdoutToStderr: jsonToStdout(args.json),
     passive: args.passive ?? false,
     keepTemp: args.keepTemp ?? false,
     runtime: args.runtime,
@@ -158,6 +167,71 @@ async function finish(
   if (notice !== null) process.stderr.write(notice + '\n');
   if (report.run.interrupted) return EXIT_INTERRUPTED;
   return exitFor(report.verdict, args.failOn);
+}
+
+async function tuneCommand(args: TuneArgs): Promise<number> {
+  const target = tuneTarget(args);
+  const settings = settingsOf((args.vary ?? []).map(parseVary));
+  const outDir = args.outDir ?? mkdtempSync(path.join(tmpdir(), 'rssdoctor-tune-'));
+  if (args.outDir !== undefined) mkdirSync(outDir, { recursive: true });
+  try {
+    const result = await tune({
+      target,
+      settings,
+      repeat: args.repeat,
+      intervalMs: args.intervalMs,
+      outDir,
+      onTargetStderr: (bytes) => process.stderr.write(bytes),
+      onRun: ({ setting, round, index, total }) =>
+        process.stderr.write(
+          `rssdoctor tune: run ${index + 1}/${total} (round ${round + 1}): ${setting.label}\n`,
+        ),
+    });
+    const table = renderTuneTable(result);
+    if (jsonToStdout(args.json)) {
+      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      process.stderr.write(table);
+    } else {
+      if (typeof args.json === 'string')
+        writeFileSync(args.json, JSON.stringify(result, null, 2) + '\n');
+      process.stdout.write(table);
+    }
+    return EXIT_REPORT;
+  } finally {
+    if (args.outDir === undefined) rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+function tuneTarget(args: TuneArgs): TuneTarget {
+  if ((args.vary ?? []).length === 0) {
+    throw new RssdoctorError('usage.invalidOption', 'tune: expected at least one --vary NAME=a|b');
+  }
+  if (args.demo !== undefined) {
+    if (args.demo !== 'node' && args.demo !== 'go') {
+      throw new RssdoctorError(
+        'usage.invalidOption',
+        `tune --demo: expected node or go, got "${args.demo}"`,
+      );
+    }
+    if (args.command.length > 0 || args.load !== undefined) {
+      throw new RssdoctorError(
+        'usage.invalidOption',
+        'tune: --demo tunes the demo; give no command and no --load with it',
+      );
+    }
+    return { kind: 'demo', runtime: args.demo, messages: args.messages ?? DEFAULT_TUNE_MESSAGES };
+  }
+  if (args.command.length === 0) {
+    throw new RssdoctorError(
+      'usage.invalidOption',
+      'tune: expected --demo node|go or a command after --: `rssdoctor tune --vary GOGC=50|100 -- ./server`',
+    );
+  }
+  return {
+    kind: 'command',
+    command: args.command,
+    load: args.load === undefined ? null : splitArgs(args.load),
+  };
 }
 
 function reportCommand(args: ReportArgs): number {

@@ -44,12 +44,25 @@ export interface DemoArgs extends Omit<RunArgs, 'command'> {
   size?: number;
 }
 
+export interface TuneArgs {
+  command: string[];
+  vary?: string[];
+  repeat?: number;
+  demo?: string;
+  messages?: number;
+  load?: string;
+  intervalMs?: number;
+  outDir?: string;
+  json?: string | true;
+}
+
 export type ParsedArgs =
   | { name: 'run'; args: RunArgs }
   | { name: 'demo'; args: DemoArgs }
+  | { name: 'tune'; args: TuneArgs }
   | { name: 'report'; args: ReportArgs };
 
-const PARSERS: Record<string, (value: string) => unknown> = {
+const PARSERS: Record<string, (value: string, previous: unknown) => unknown> = {
   duration: parseSecondsToMs,
   interval: parseSecondsToMs,
   failOn: parseFailOn,
@@ -57,6 +70,10 @@ const PARSERS: Record<string, (value: string) => unknown> = {
   connections: (value) => parseCount(value, '--connections', 1),
   size: (value) => parseCount(value, '--size', 1),
   runtime: parseRuntime,
+  repeat: (value) => parseCount(value, '--repeat', 1),
+  messages: (value) => parseCount(value, '--messages', 1),
+  // Repeatable: every --vary is kept, in order.
+  vary: (value, previous) => [...((previous as string[] | undefined) ?? []), value],
 };
 
 export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {
@@ -100,6 +117,22 @@ export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {
         const { duration, interval, ...rest } = options;
         onParsed({ name: 'demo', args: { ...rest, durationMs: duration, intervalMs: interval } });
       });
+    } else if (spec.name === 'tune') {
+      command
+        .argument('[command...]', 'the command to tune, after -- (not with --demo)')
+        .passThroughOptions()
+        .action(
+          (
+            commandArgs: string[],
+            options: Omit<TuneArgs, 'command' | 'intervalMs'> & { interval?: number },
+          ) => {
+            const { interval, ...rest } = options;
+            onParsed({
+              name: 'tune',
+              args: { ...rest, intervalMs: interval, command: commandArgs },
+            });
+          },
+        );
     } else {
       command
         .argument('<recording>', 'an NDJSON recording written by `rssdoctor run`')

@@ -64,6 +64,12 @@ export interface DemoOptions extends Omit<RunOptions, 'command' | 'onStart' | 'r
   ratePerSecond?: number;
   connections?: number;
   messageBytes?: number;
+  // A fixed amount of work (for `tune`): the load sends this many messages, then the run
+  // ends. Without it the load runs until the duration.
+  messages?: number;
+  // Go receiver: keep the last N payloads (a bounded window, as a dedupe or replay buffer
+  // would), so that the GC has live data to mark. `tune` uses it; 0 keeps none.
+  recent?: number;
   onStart?: (info: { pid: number; port: number; recordingPath: string }) => void;
 }
 
@@ -72,15 +78,21 @@ export function startDemo(options: DemoOptions): RunHandle {
   // The Go receiver is built first (cached); an interrupt meanwhile ends the demo early.
   let inner: RunHandle | null = null;
   let interrupted = false;
+  let stopped = false;
   const done = goDemoBinary(options.env ?? process.env).then((binary) => {
     inner = startWith(options, binary);
     if (interrupted) inner.interrupt();
+    if (stopped) inner.stop();
     return inner.done;
   });
   return {
     interrupt: () => {
       interrupted = true;
       inner?.interrupt();
+    },
+    stop: () => {
+      stopped = true;
+      inner?.stop();
     },
     done,
   };
@@ -105,7 +117,13 @@ function startWith(options: DemoOptions, goBinary: string | null): RunHandle {
           String(DEMO_DEFAULTS.receiverWorkers),
           ...leakArgs,
         ]
-      : [goBinary, '--port-file', portFile, ...leakArgs];
+      : [
+          goBinary,
+          '--port-file',
+          portFile,
+          ...leakArgs,
+          ...(options.recent === undefined ? [] : ['--recent', String(options.recent)]),
+        ];
   const handle = startRun({
     ...options,
     runtime: goBinary === null ? 'auto' : 'go',
@@ -130,11 +148,14 @@ function startWith(options: DemoOptions, goBinary: string | null): RunHandle {
             String(load.messageBytes),
             '--duration-ms',
             String(Math.max(1000, durationMs - LOAD_STOPS_BEFORE_END_MS)),
+            ...(options.messages === undefined ? [] : ['--messages', String(options.messages)]),
             '--summary-file',
             summaryFile,
           ],
           { stdio: 'ignore' },
         );
+        // A fixed amount of work: when it is done, so is the run.
+        if (options.messages !== undefined) loadChild.once('exit', () => handle.stop());
       });
     },
   });
@@ -163,6 +184,10 @@ function startWith(options: DemoOptions, goBinary: string | null): RunHandle {
     interrupt: () => {
       loadChild?.kill('SIGTERM');
       handle.interrupt();
+    },
+    stop: () => {
+      loadChild?.kill('SIGTERM');
+      handle.stop();
     },
     done,
   };

@@ -27,6 +27,8 @@ const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
   malloc: ['pid', 'inUseBytes', 'freeBytes'],
   scav: ['pid', 'releasedBytes'],
   go: ['pid'],
+  jvm: ['pid'],
+  'heap-resident': ['pid', 'residentBytes'],
   control: ['pid'],
   note: [],
   end: [],

@@ -42,6 +42,8 @@ export interface SampleRecord {
   rssShmemBytes: number;
   swapBytes: number;
   threads: number;
+  // CPU time used so far (utime + stime), from /proc/PID/stat.
+  cpuMs?: number;
   pssBytes?: number;
   lazyFreeBytes?: number;
   swapPssBytes?: number;
@@ -65,9 +67,14 @@ export interface GcRecord {
   goalBytes?: number;
   stacksBytes?: number;
   globalsBytes?: number;
-  // Go: why the runtime ran it, when not its own pacer. `user`: runtime.GC() or
-  // debug.FreeOSMemory in the program ("(forced)"); `periodic`: the 2-minute forced GC.
-  cause?: 'user' | 'periodic';
+  // Why it ran, when the source says. Go: `user` (runtime.GC() or debug.FreeOSMemory in
+  // the program, "(forced)") or `periodic` (the 2-minute GC). JVM: the cause as logged
+  // ("Allocation Failure", "System.gc()", "Diagnostic Command", …).
+  cause?: string;
+  // JVM: the collector's name for the event ("young", "mixed", "full", "remark", "cleanup",
+  // "cycle") and the heap committed after it.
+  jvmKind?: string;
+  heapCommittedBytes?: number;
 }
 
 // One isolate's heap figures from the Node agent, every tick. `threadId` 0 is the main
@@ -126,6 +133,29 @@ export interface GoFactsRecord {
   memoryLimitBytes: number | null;
 }
 
+// What is known about a JVM's GC log: its JDK (from the java's `release` file), the
+// collector from its "Using …" line (the proof that logging works), and at exit the heap
+// used and the young generation's capacity (no-gc-yet compares them).
+export interface JvmFactsRecord {
+  type: 'jvm';
+  tMs: number;
+  pid: number;
+  jdkVersion: string | null;
+  collector: string | null;
+  loggingProven: boolean;
+  heapUsedBytes: number | null;
+  youngCapacityBytes: number | null;
+}
+
+// JVM: the resident part of the Java heap (its address range's Rss in /proc/PID/smaps),
+// every few seconds. What the off-heap figure subtracts.
+export interface HeapResidentRecord {
+  type: 'heap-resident';
+  tMs: number;
+  pid: number;
+  residentBytes: number;
+}
+
 // An action rssdoctor took on the target (a forced GC, a release), with its measured effect.
 export interface ControlRecord {
   type: 'control';
@@ -169,6 +199,8 @@ export type BodyRecord =
   | MallocRecord
   | ScavRecord
   | GoFactsRecord
+  | JvmFactsRecord
+  | HeapResidentRecord
   | ControlRecord
   | NoteRecord
   | EndRecord;

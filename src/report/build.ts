@@ -39,6 +39,8 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
       heaps: group.heaps,
       scavs: group.scavs,
       goFacts: group.goFacts,
+      jvmFacts: group.jvmFacts,
+      heapResidents: group.heapResidents,
       workers: group.threads.size,
     });
     const verdict = judgeProcess(findings);

@@ -3,6 +3,8 @@ import type {
   GcRecord,
   GoFactsRecord,
   HeapRecord,
+  HeapResidentRecord,
+  JvmFactsRecord,
   Runtime,
   SampleRecord,
   ScavRecord,
@@ -17,6 +19,9 @@ export interface ProcessGroup {
   scavs: ScavRecord[];
   // Go: the latest proof of where its trace came from.
   goFacts: GoFactsRecord | null;
+  // JVM: the latest facts about its GC log, and the heap's resident part over time.
+  jvmFacts: JvmFactsRecord | null;
+  heapResidents: HeapResidentRecord[];
   // Worker thread ids seen (0, the main thread, excluded).
   threads: Set<number>;
 }
@@ -35,6 +40,8 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
         heaps: [],
         scavs: [],
         goFacts: null,
+        jvmFacts: null,
+        heapResidents: [],
         threads: new Set(),
       };
       groups.set(pid, group);
@@ -49,6 +56,12 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
       const group = groupOf(record.pid);
       group.goFacts = record;
       group.runtime = 'go';
+    } else if (record.type === 'jvm') {
+      const group = groupOf(record.pid);
+      group.jvmFacts = record;
+      group.runtime = 'jvm';
+    } else if (record.type === 'heap-resident') {
+      groupOf(record.pid).heapResidents.push(record);
     } else if (record.type === 'heap') {
       const group = groupOf(record.pid);
       group.heaps.push(record);

@@ -10,14 +10,8 @@ import type { BodyRecord } from '../recording/records.js';
 import { openAgentChannel, type AgentChannel } from '../sources/agent-channel.js';
 import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import { agentRecord } from './agent-record.js';
+import { PAUSE_BUDGET_FRACTION, probeEveryMs as pacing } from './probe-pacing.js';
 
-// Forced GCs may take at most this share of the target's time.
-export const PAUSE_BUDGET_FRACTION = 0.02;
-// Force a full GC when the last live point is older than this. With a known duration the
-// run aims at ~15 live points, twice MIN_LIVE_POINTS, whatever its length.
-export const PROBE_EVERY_DEFAULT_MS = 10_000;
-export const PROBE_EVERY_MIN_MS = 1_000;
-export const LIVE_POINTS_TARGET = 15;
 const CONTROL_TIMEOUT_MS = 5_000;
 
 const AGENT_PATH = fileURLToPath(new URL('../agent/agent.cjs', import.meta.url));
@@ -86,13 +80,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       }
     },
   });
-  const probeEveryMs =
-    options.durationMs === undefined
-      ? PROBE_EVERY_DEFAULT_MS
-      : Math.max(
-          PROBE_EVERY_MIN_MS,
-          Math.min(PROBE_EVERY_DEFAULT_MS, options.durationMs / LIVE_POINTS_TARGET),
-        );
+  const probeEveryMs = pacing(options.durationMs);
 
   const force = (pid: number, state: ProbeState | undefined): Promise<void> => {
     if (state !== undefined) state.inFlight = true;

@@ -20,9 +20,11 @@ import { spawnTarget, type Target } from '../target/spawn-target.js';
 import { TOOL_VERSION } from '../version.js';
 import { openAgentSession, type AgentSession } from './agent-session.js';
 import { openGoSession, type GoSession } from './go-session.js';
+import { openJvmSession, type JvmSession } from './jvm-session.js';
 import { hostFacts } from './host-facts.js';
 import { openRunDirectory } from './run-directory.js';
 import { planTarget, type RuntimeChoice } from './target-plan.js';
+import { watchUnloggedJvms } from './unlogged-jvm-watch.js';
 
 // After SIGTERM at --duration, how long the target gets to exit before SIGKILL.
 export const STOP_GRACE_MS = 3000;
@@ -63,12 +65,16 @@ export interface RunProgress {
 export interface RunHandle {
   // First call forwards SIGINT to the target's group; a second call kills the group.
   interrupt: () => void;
+  // Ends the run now as --duration would: a last forced GC, then SIGTERM (then SIGKILL).
+  stop: () => void;
   done: Promise<Report>;
 }
 
 export function startRun(options: RunOptions): RunHandle {
   let interrupts = 0;
   let target: Target | undefined;
+  let stopNow: (() => void) | undefined;
+  let stopRequested = false;
   // The first Ctrl-C is forwarded; any later one kills the group.
   const forward = (pid: number): void => {
     signalGroup(pid, interrupts === 1 ? 'SIGINT' : 'SIGKILL');
@@ -84,14 +90,23 @@ export function startRun(options: RunOptions): RunHandle {
       if (interrupts > 0) forward(started.pid);
     },
     () => interrupts > 0,
+    (stop) => {
+      stopNow = stop;
+      if (stopRequested) stop();
+    },
   );
-  return { interrupt, done };
+  const stop = (): void => {
+    stopRequested = true;
+    stopNow?.();
+  };
+  return { interrupt, stop, done };
 }
 
 async function execute(
   options: RunOptions,
   onTarget: (target: Target) => void,
   wasInterrupted: () => boolean,
+  onStoppable: (stop: () => void) => void,
 ): Promise<Report> {
   const startedAt = new Date();
   const recordingPath = options.outPath ?? defaultRecordingPath(options.command, startedAt);
@@ -152,14 +167,27 @@ async function execute(
           nowMs,
           append,
         });
+  const jvm: JvmSession | null =
+    plan.jvm === null
+      ? null
+      : openJvmSession({
+          directory: directory.path,
+          jdk: plan.jvm.jdk,
+          durationMs: options.durationMs,
+          passive: options.passive ?? false,
+          nowMs,
+          append,
+        });
   const closeSources = async (): Promise<void> => {
     go?.close();
+    jvm?.close();
     await agent?.close();
     directory.remove();
   };
   let env = baseEnv;
   if (agent !== null) env = agent.env(env);
   if (go !== null) env = go.env(env);
+  if (jvm !== null) env = jvm.env(env);
   let target: Target;
   try {
     target = await spawnTarget({
@@ -183,17 +211,22 @@ async function execute(
   const sampling = new AbortController();
   let timedOut = false;
   let durationTimer: NodeJS.Timeout | undefined;
-  if (options.durationMs !== undefined) {
-    durationTimer = setTimeout(() => {
-      timedOut = true;
-      // One forced full GC in every Node process before the verdict (active confirmation).
-      void (agent?.finalProbe() ?? Promise.resolve()).then(() =>
-        stopGroup(target.pid, STOP_GRACE_MS),
-      );
-    }, options.durationMs);
-  }
+  const endRun = (): void => {
+    if (timedOut) return;
+    timedOut = true;
+    clearTimeout(durationTimer);
+    // One forced full GC in every Node process and JVM before the verdict (active
+    // confirmation).
+    void Promise.all([agent?.finalProbe(), jvm?.finalProbe()]).then(() =>
+      stopGroup(target.pid, STOP_GRACE_MS),
+    );
+  };
+  if (options.durationMs !== undefined) durationTimer = setTimeout(endRun, options.durationMs);
+  onStoppable(endRun);
   void target.exited.then(() => sampling.abort());
 
+  const unloggedJvms =
+    plan.jvm === null && options.runtime !== 'other' ? watchUnloggedJvms(nowMs, append) : null;
   let samples = 0;
   try {
     for await (const tick of readProcfsSamples(
@@ -206,6 +239,8 @@ async function execute(
       samples += tick.samples.length;
       agent?.probe();
       go?.onTick(tick.samples.map((sample) => sample.pid));
+      jvm?.onTick();
+      unloggedJvms?.(tick.samples.map((sample) => sample.pid));
       const root = tick.samples.find((sample) => sample.pid === target.pid);
       options.onTick?.({
         elapsedMs: tick.tMs,

@@ -4,17 +4,21 @@
 
 import path from 'node:path';
 import { readGoBuildInfo } from '../target/go-build-info.js';
+import { jdkRelease, type JdkRelease } from '../target/jdk-release.js';
 import { goBuild } from '../target/go-build.js';
 import { isGoRun, planGoRun } from '../target/go-run.js';
 import { resolveCommand } from '../target/resolve-command.js';
 
-export type RuntimeChoice = 'auto' | 'node' | 'go' | 'other';
+export type RuntimeChoice = 'auto' | 'node' | 'go' | 'jvm' | 'other';
 
 export interface TargetPlan {
   command: string[];
   // The Node agent goes into NODE_OPTIONS (harmless for a process that is not Node).
   nodeAgent: boolean;
   go: { rootIsGo: boolean } | null;
+  // A JVM target: `java` itself, or (--runtime jvm) the java on JAVA_HOME or PATH that a
+  // wrapper will start. `jdk` null: its version is unknown and nothing is injected.
+  jvm: { jdk: JdkRelease | null } | null;
 }
 
 export async function planTarget(
@@ -24,8 +28,14 @@ export async function planTarget(
   env: NodeJS.ProcessEnv,
 ): Promise<TargetPlan> {
   const nodeAgent = runtime !== 'other';
-  if (runtime === 'node' || runtime === 'other')
-    return { command: [...command], nodeAgent, go: null };
+  const plain: TargetPlan = { command: [...command], nodeAgent, go: null, jvm: null };
+  if (runtime === 'node' || runtime === 'other') return plain;
+  const first = command[0] === undefined ? null : resolveCommand(command[0], env);
+  const rootIsJava = first !== null && path.basename(first) === 'java';
+  if (runtime === 'jvm' || rootIsJava) {
+    const java = rootIsJava ? first : javaOnPath(env);
+    return { ...plain, jvm: { jdk: java === null ? null : jdkRelease(java) } };
+  }
   if (isGoRun(command)) {
     const plan = planGoRun(command);
     const binary = path.join(directory, plan.binaryName);
@@ -35,10 +45,16 @@ export async function planTarget(
       env,
       what: `the package "${plan.packageArgs.join(' ')}"`,
     });
-    return { command: [binary, ...plan.programArgs], nodeAgent, go: { rootIsGo: true } };
+    return { ...plain, command: [binary, ...plan.programArgs], go: { rootIsGo: true } };
   }
-  const file = command[0] === undefined ? null : resolveCommand(command[0], env);
-  const rootIsGo = file !== null && readGoBuildInfo(file) !== null;
-  if (rootIsGo || runtime === 'go') return { command: [...command], nodeAgent, go: { rootIsGo } };
-  return { command: [...command], nodeAgent, go: null };
+  const rootIsGo = first !== null && readGoBuildInfo(first) !== null;
+  if (rootIsGo || runtime === 'go') return { ...plain, go: { rootIsGo } };
+  return plain;
+}
+
+// The java a wrapper (gradle, mvn, a script) will most likely start: JAVA_HOME's, else PATH's.
+function javaOnPath(env: NodeJS.ProcessEnv): string | null {
+  if (env.JAVA_HOME !== undefined && env.JAVA_HOME !== '')
+    return path.join(env.JAVA_HOME, 'bin', 'java');
+  return resolveCommand('java', env);
 }

@@ -10,6 +10,8 @@ const CHUNK_BYTES = 64 * 1024;
 const NEWLINE = 0x0a;
 
 export interface FileTail {
+  // Reads what is there now (complete lines only), without waiting for the next poll.
+  read: () => void;
   // Reads to the end of the file now, including a last line with no newline.
   flush: () => void;
   close: () => void;
@@ -42,6 +44,9 @@ export function tailFile(
   const timer = setInterval(drain, POLL_MS);
   timer.unref();
   return {
+    read: () => {
+      if (!closed) drain();
+    },
     flush: () => {
       if (closed) return;
       drain();

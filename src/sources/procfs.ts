@@ -4,6 +4,7 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NoteRecord, SampleRecord } from '../recording/records.js';
+import { readCpuMs } from './proc-stat-cpu.js';
 import { readProcStatus } from './proc-status.js';
 import { readSmapsRollup } from './proc-smaps-rollup.js';
 import { listProcessTree } from './proc-tree.js';
@@ -94,6 +95,8 @@ function readTick(
       swapBytes: status.swapBytes,
       threads: status.threads,
     };
+    const cpuMs = readCpuMs(pid);
+    if (cpuMs !== null) sample.cpuMs = cpuMs;
     if (withSmaps) {
       const smaps = readSmapsRollup(pid);
       if (smaps.ok && smaps.rollup !== null) {

@@ -9,11 +9,14 @@ import type { Reason } from './reason.js';
 import { wordsFor, type RuntimeWords } from './runtime-words.js';
 
 function words(found: RuntimeFindings): RuntimeWords {
-  return wordsFor(found.go === null ? 'node' : 'go');
+  return wordsFor(found.go !== null ? 'go' : found.jvm !== null ? 'jvm' : 'node');
 }
 
 function pointsText(found: RuntimeFindings): string {
   if (found.go !== null) return `${found.live.points} live points from ${words(found).pointsAre}`;
+  if (found.jvm !== null) {
+    return `${found.live.points} live points from ${words(found).pointsAre}, ${found.live.forcedPoints} of them forced by rssdoctor (GC.run)`;
+  }
   return `${found.live.points} live points, ${found.live.forcedPoints} of them from GCs forced by rssdoctor`;
 }
 
@@ -41,8 +44,8 @@ export function liveRisingReasons(found: RuntimeFindings, live: GrowthOk): Reaso
       },
     },
   ];
-  // Go has one heap: there are no isolates to tell apart.
-  const rising = found.go === null ? risingIsolates(found) : [];
+  // Go and the JVM have one heap: there are no isolates to tell apart.
+  const rising = found.go === null && found.jvm === null ? risingIsolates(found) : [];
   const name = (threadId: number): string =>
     threadId === 0 ? 'the main thread' : `worker thread ${threadId}`;
   if (rising.length === 1) {
@@ -118,9 +121,11 @@ export function liveFlatReasons(found: RuntimeFindings): Reason[] {
   const isolates =
     found.go !== null
       ? 'the Go runtime and the heap up to its goal'
-      : found.workers === 0
-        ? 'the main thread'
-        : `the main thread and ${found.workers} worker thread(s)`;
+      : found.jvm !== null
+        ? 'the JVM outside its heap'
+        : found.workers === 0
+          ? 'the main thread'
+          : `the main thread and ${found.workers} worker thread(s)`;
   const beyondBytes = held === null ? 0 : Math.max(0, held.anonBytes - held.liveBytes);
   const split =
     held === null

@@ -27,6 +27,7 @@ import {
   noGcYetReasons,
   staleLiveReason,
 } from './explain-go.js';
+import { jvmNoGcYetReasons, jvmRssReason, jvmTooFewReason } from './explain-jvm.js';
 import {
   liveFlatReasons,
   liveRisingReasons,
@@ -50,7 +51,13 @@ export function judgeProcess(findings: ProcessFindings): ProcessVerdict {
   const facts = factsOf(findings);
   const { verdict, rule } = decide(facts);
   const base = { pid: findings.pid, runtime: findings.runtime, verdict, rule };
-  return { ...base, ...explain(rule, findings) };
+  const explained = explain(rule, findings);
+  // Every JVM verdict also says why its RSS is bigger than its heap.
+  const jvm = findings.runtimeFindings?.jvm ?? null;
+  if (jvm !== null && findings.rss.state === 'ok') {
+    explained.reasons.push(jvmRssReason(jvm, findings.lastSample));
+  }
+  return { ...base, ...explained };
 }
 
 function factsOf(findings: ProcessFindings): DecisionFacts {
@@ -59,6 +66,7 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
   const live = runtime?.liveGrowth;
   const native = runtime?.native;
   const go = runtime?.go ?? null;
+  const jvm = runtime?.jvm ?? null;
   return {
     runtime: findings.runtime,
     osEnough: rss.state === 'ok',
@@ -81,8 +89,11 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
     rssPlateau: rss.state === 'ok' && rss.plateau,
     rssPersists: rss.state === 'ok' && rss.persists,
     rssFarAboveLive: runtime?.held?.farAboveLive ?? false,
-    noGcProven: go?.noGcProven ?? false,
-    heapBelowFirstTrigger: go !== null && go.gcCount === 0 && go.firstTriggerBytes !== null,
+    noGcProven: go?.noGcProven ?? jvm?.noGcProven ?? false,
+    heapBelowFirstTrigger:
+      go !== null
+        ? go.gcCount === 0 && go.firstTriggerBytes !== null
+        : jvm !== null && jvm.heapBelowYoung,
   };
 }
 
@@ -101,16 +112,25 @@ function explain(
     };
   }
   const go = runtime?.go ?? null;
+  const jvm = runtime?.jvm ?? null;
+  const durationMs = findings.lastMs - findings.firstMs;
   switch (rule) {
     case 'no-gc-yet':
       return {
         confidence: NO_GC_PROOF_CONFIDENCE,
-        reasons: noGcYetReasons(go!, rss, findings.lastMs - findings.firstMs),
+        reasons:
+          go !== null ? noGcYetReasons(go, rss, durationMs) : jvmNoGcYetReasons(jvm!, durationMs),
       };
     case 'too-few-live-points':
       return {
         confidence: 0,
-        reasons: [go === null ? tooFewLivePointsReason(runtime) : goTooFewReason(go, runtime)],
+        reasons: [
+          go !== null
+            ? goTooFewReason(go, runtime)
+            : jvm !== null
+              ? jvmTooFewReason(jvm, runtime)
+              : tooFewLivePointsReason(runtime),
+        ],
       };
     case 'gomemlimit-bound':
       return {

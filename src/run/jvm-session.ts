@@ -1,0 +1,298 @@
+// The JVM side of a run. GC logging goes in through JAVA_TOOL_OPTIONS (merged with the
+// user's), one file per JVM (gc-<pid>.log) in the run's private directory; each file is
+// tailed and its events become records. Live points come only from the events that
+// measure live data (sources/jvm-gc-event.ts). Active confirmation forces a full GC over
+// the attach socket (GC.run) when natural ones are too rare, and once before the verdict.
+
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BodyRecord, JvmFactsRecord } from '../recording/records.js';
+import { tailFile, type FileTail } from '../sources/file-tail.js';
+import { jvmDiagnosticCommand } from '../sources/jvm-attach.js';
+import type { JvmGcEvent, JvmLogLine } from '../sources/jvm-gc-event.js';
+import { parseGc8LogLine } from '../sources/jvm-gc8-log.js';
+import { readHeapExitLine } from '../sources/jvm-heap-exit.js';
+import { parseHeapRange, type AddressRange } from '../sources/jvm-heap-range.js';
+import { residentInRange } from '../sources/proc-smaps-range.js';
+import { parseUnifiedLogLine } from '../sources/jvm-unified-log.js';
+import type { JdkRelease } from '../target/jdk-release.js';
+import { gcLogOptions, mergeJavaToolOptions } from './java-tool-options.js';
+import { PAUSE_BUDGET_FRACTION, probeEveryMs } from './probe-pacing.js';
+
+const LOG_FILE = /^gc-(\d+)\.log$/;
+const FORCED_CAUSE = 'Diagnostic Command';
+// How often the heap's resident part is read from smaps (a few ms each for a JVM).
+export const HEAP_RESIDENT_EVERY_MS = 2_000;
+// How long a cycle's live event waits for a later one of the same cycle.
+const PENDING_CYCLE_MS = 1_000;
+
+export interface JvmSessionOptions {
+  directory: string;
+  // null: the JDK version is unknown, so nothing is injected (a wrong option stops a JVM).
+  jdk: JdkRelease | null;
+  durationMs: number | undefined;
+  passive: boolean;
+  nowMs: () => number;
+  append: (record: BodyRecord) => void;
+}
+
+export interface JvmSession {
+  env: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+  onTick: () => void;
+  finalProbe: () => Promise<void>;
+  close: () => void;
+}
+
+interface JvmState {
+  pid: number;
+  tail: FileTail;
+  facts: JvmFactsRecord;
+  lastLiveMs: number;
+  naturalGcs: number;
+  afterRemark: boolean;
+  inFlight: boolean;
+  attachFailed: boolean;
+  forcedPauseMs: number;
+  malformed: number;
+  // A live event waiting for the rest of its cycle (same GC id) before it is recorded.
+  pending: { event: JvmGcEvent; tMs: number } | null;
+  // The heap's address range, asked once over the attach socket; null until known.
+  heapRange: AddressRange | null;
+  heapRangeAsked: boolean;
+  lastResidentMs: number;
+}
+
+export function openJvmSession(options: JvmSessionOptions): JvmSession {
+  const { directory, jdk } = options;
+  const parse: (line: string) => JvmLogLine =
+    jdk !== null && jdk.major >= 9 ? parseUnifiedLogLine : parseGc8LogLine;
+  const jvms = new Map<number, JvmState>();
+  const everyMs = probeEveryMs(options.durationMs);
+  if (jdk === null) {
+    options.append({
+      type: 'note',
+      tMs: options.nowMs(),
+      code: 'source.jvmVersionUnknown',
+      text: 'the JDK of this java has no readable `release` file, so no GC logging was added (a wrong option would stop the JVM); the verdict is OS-level',
+    });
+  }
+
+  const writeFacts = (state: JvmState): void => {
+    state.facts.tMs = options.nowMs();
+    options.append({ ...state.facts });
+  };
+  const emit = (state: JvmState, event: JvmGcEvent, tMs: number, live: boolean): void => {
+    const forced = event.cause === FORCED_CAUSE;
+    if (live) state.lastLiveMs = tMs;
+    options.append({
+      type: 'gc',
+      tMs,
+      pid: state.pid,
+      kind: live ? 'full' : 'minor',
+      forced,
+      ...(live && event.heapAfterBytes !== null ? { liveBytes: event.heapAfterBytes } : {}),
+      ...(event.heapBeforeBytes === null ? {} : { heapBeforeBytes: event.heapBeforeBytes }),
+      ...(event.heapAfterBytes === null ? {} : { heapAfterBytes: event.heapAfterBytes }),
+      ...(event.heapCommittedBytes === null
+        ? {}
+        : { heapCommittedBytes: event.heapCommittedBytes }),
+      ...(event.pauseMs === null ? {} : { pauseMs: event.pauseMs }),
+      ...(event.gcId === null ? {} : { count: event.gcId }),
+      ...(event.cause === null ? {} : { cause: event.cause }),
+      jvmKind: event.kind,
+    });
+  };
+  const flushPending = (state: JvmState): void => {
+    if (state.pending === null) return;
+    emit(state, state.pending.event, state.pending.tMs, true);
+    state.pending = null;
+  };
+  const onEvent = (state: JvmState, event: JvmGcEvent): void => {
+    const tMs = options.nowMs();
+    const forced = event.cause === FORCED_CAUSE;
+    if (!forced) state.naturalGcs++;
+    if (forced) state.forcedPauseMs += event.pauseMs ?? 0;
+    // G1: a Remark or Cleanup, and the first mixed pause after them, measure live data.
+    const live = event.live || (event.kind === 'mixed' && state.afterRemark);
+    if (event.kind === 'remark' || event.kind === 'cleanup') state.afterRemark = true;
+    if (event.kind === 'mixed') state.afterRemark = false;
+    if (!live) return emit(state, event, tMs, false);
+    // One live point per cycle, its last event: G1's Cleanup after its Remark, Shenandoah's
+    // final cleanup after the early one (they share the cycle's GC id). The earlier one of
+    // the same cycle is recorded without a live figure.
+    if (state.pending !== null && state.pending.event.gcId === event.gcId && event.gcId !== null) {
+      emit(state, state.pending.event, state.pending.tMs, false);
+    } else {
+      flushPending(state);
+    }
+    state.pending = { event, tMs };
+    // A full GC ends its own cycle: nothing of the same id follows.
+    if (event.kind === 'full') flushPending(state);
+  };
+  const onLine = (state: JvmState, raw: Buffer): void => {
+    const line = raw.toString('utf8');
+    const parsed = parse(line);
+    if (parsed.type === 'using') {
+      state.facts.collector = parsed.collector;
+      state.facts.loggingProven = true;
+      writeFacts(state);
+    } else if (parsed.type === 'gc') {
+      onEvent(state, parsed.event);
+    } else if (parsed.type === 'malformed') {
+      state.malformed++;
+      if (state.malformed === 1) {
+        options.append({
+          type: 'note',
+          tMs: options.nowMs(),
+          code: 'source.jvmLogMalformed',
+          pid: state.pid,
+          text: `a GC log line of JVM ${state.pid} did not parse ("${line.slice(0, 80)}"); such lines are counted and skipped`,
+        });
+      }
+    }
+    // The heap summary at exit (recorded with the facts when the run closes).
+    readHeapExitLine(line.replace(/^\[[^\]]*\]\[[^\]]*\]\[[^\]]*\] ?/, ''), state.facts);
+  };
+  const discover = (): void => {
+    let names: string[];
+    try {
+      names = readdirSync(directory);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const pid = Number(LOG_FILE.exec(name)?.[1]);
+      if (!Number.isInteger(pid) || jvms.has(pid)) continue;
+      const facts: JvmFactsRecord = {
+        type: 'jvm',
+        tMs: options.nowMs(),
+        pid,
+        jdkVersion: jdk?.version ?? null,
+        collector: null,
+        loggingProven: false,
+        heapUsedBytes: null,
+        youngCapacityBytes: null,
+      };
+      const state: JvmState = {
+        pid,
+        facts,
+        tail: undefined as unknown as FileTail,
+        lastLiveMs: options.nowMs(),
+        naturalGcs: 0,
+        afterRemark: false,
+        inFlight: false,
+        attachFailed: false,
+        forcedPauseMs: 0,
+        malformed: 0,
+        pending: null,
+        heapRange: null,
+        heapRangeAsked: false,
+        lastResidentMs: Number.NEGATIVE_INFINITY,
+      };
+      state.tail = tailFile(path.join(directory, name), (line) => onLine(state, line));
+      jvms.set(pid, state);
+      writeFacts(state);
+    }
+  };
+  const force = async (state: JvmState): Promise<void> => {
+    if (state.attachFailed) return;
+    state.inFlight = true;
+    const tMs = options.nowMs();
+    try {
+      const result = await jvmDiagnosticCommand(state.pid, 'GC.run');
+      options.append({
+        type: 'control',
+        tMs,
+        pid: state.pid,
+        action: 'gc',
+        durationMs: result.durationMs,
+      });
+      // The log line is written before GC.run answers: read it now.
+      state.tail.read();
+      flushPending(state);
+    } catch (error) {
+      state.attachFailed = true;
+      options.append({
+        type: 'note',
+        tMs,
+        code: 'source.jvmAttachFailed',
+        pid: state.pid,
+        text: `cannot force a GC in JVM ${state.pid} (${(error as Error).message}); only its natural full GCs count`,
+      });
+    } finally {
+      state.inFlight = false;
+    }
+  };
+  const askHeapRange = (state: JvmState): void => {
+    state.heapRangeAsked = true;
+    jvmDiagnosticCommand(state.pid, 'GC.heap_info').then(
+      (result) => {
+        state.heapRange = result.ok ? parseHeapRange(result.output) : null;
+      },
+      () => {},
+    );
+  };
+  const readResident = (state: JvmState, tMs: number): void => {
+    if (state.heapRange === null || tMs - state.lastResidentMs < HEAP_RESIDENT_EVERY_MS) return;
+    state.lastResidentMs = tMs;
+    const residentBytes = residentInRange(state.pid, state.heapRange);
+    if (residentBytes !== null) {
+      options.append({ type: 'heap-resident', tMs, pid: state.pid, residentBytes });
+    }
+  };
+  // A JVM that has not collected on its own is left alone: forcing a GC would hide the
+  // no-gc-yet finding, and its heap is still below the young generation anyway.
+  const wantsProbe = (state: JvmState): boolean =>
+    !options.passive && state.facts.loggingProven && state.naturalGcs > 0 && !state.inFlight;
+
+  return {
+    env: (base) =>
+      jdk === null
+        ? base
+        : {
+            ...base,
+            JAVA_TOOL_OPTIONS: mergeJavaToolOptions(
+              base.JAVA_TOOL_OPTIONS,
+              gcLogOptions(jdk.major, directory),
+            ),
+          },
+    onTick: () => {
+      discover();
+      const tMs = options.nowMs();
+      for (const state of jvms.values()) {
+        // Asked once logging is proven: the JVM is up (its signal handlers too).
+        if (state.facts.loggingProven && !state.heapRangeAsked) askHeapRange(state);
+        // A cycle's last event is in by the next tick.
+        if (state.pending !== null && tMs - state.pending.tMs > PENDING_CYCLE_MS) {
+          flushPending(state);
+        }
+        readResident(state, tMs);
+        if (!wantsProbe(state) || tMs - state.lastLiveMs < everyMs) continue;
+        if (state.forcedPauseMs > PAUSE_BUDGET_FRACTION * tMs) continue;
+        void force(state);
+      }
+    },
+    finalProbe: async () => {
+      discover();
+      await Promise.all([...jvms.values()].filter(wantsProbe).map(force));
+    },
+    close: () => {
+      discover();
+      for (const state of jvms.values()) {
+        state.tail.flush();
+        state.tail.close();
+        flushPending(state);
+        if (state.malformed > 1) {
+          options.append({
+            type: 'note',
+            tMs: options.nowMs(),
+            code: 'source.jvmLogMalformed',
+            pid: state.pid,
+            text: `${state.malformed} GC log lines of JVM ${state.pid} did not parse and were skipped`,
+          });
+        }
+        writeFacts(state);
+      }
+    },
+  };
+}

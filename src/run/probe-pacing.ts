@@ -1,0 +1,19 @@
+// Active confirmation's pacing, shared by every runtime rssdoctor can force a GC in (the
+// Node agent's `gc`, the JVM's GC.run): how often, and within what pause budget.
+
+// Forced GCs may take at most this share of the target's time.
+export const PAUSE_BUDGET_FRACTION = 0.02;
+// Force a full GC when the last live point is older than this. With a known duration the
+// run aims at ~15 live points, twice MIN_LIVE_POINTS, whatever its length.
+export const PROBE_EVERY_DEFAULT_MS = 10_000;
+export const PROBE_EVERY_MIN_MS = 1_000;
+export const LIVE_POINTS_TARGET = 15;
+
+export function probeEveryMs(durationMs: number | undefined): number {
+  return durationMs === undefined
+    ? PROBE_EVERY_DEFAULT_MS
+    : Math.max(
+        PROBE_EVERY_MIN_MS,
+        Math.min(PROBE_EVERY_DEFAULT_MS, durationMs / LIVE_POINTS_TARGET),
+      );
+}

@@ -1,0 +1,60 @@
+// The tune matrix as a terminal table: one row per setting, each figure as its median and
+// (min–max) over the repeats, and the marks: M best for memory, C best for CPU, * not
+// beaten on both. Pure: returns the text.
+
+import type { Spread } from './summary.js';
+import type { TuneResult } from './tune.js';
+
+const MIB = 1024 * 1024;
+
+function cell(s: Spread, format: (n: number) => string): string {
+  if (s.median === null) return 'n/a';
+  return s.min === s.max
+    ? format(s.median)
+    : `${format(s.median)} (${format(s.min!)}–${format(s.max!)})`;
+}
+
+const mib = (n: number): string => (n / MIB).toFixed(1);
+const ms = (n: number): string => n.toFixed(0);
+const count = (n: number): string => n.toFixed(0);
+const seconds = (n: number): string => (n / 1000).toFixed(1);
+
+export function renderTuneTable(result: TuneResult): string {
+  const cpuHeader =
+    result.unit === 'message'
+      ? 'CPU ms/1000 msgs'
+      : result.unit === 'unit'
+        ? 'CPU ms/1000 units'
+        : 'CPU ms/run';
+  const header = [
+    'setting',
+    'peak RSS MiB',
+    'steady RSS MiB',
+    cpuHeader,
+    'GCs',
+    'wall s',
+    'verdicts',
+    '',
+  ];
+  const rows = result.settings.map((s) => [
+    s.setting.label,
+    cell(s.peakRssBytes, mib),
+    cell(s.steadyRssBytes, mib),
+    cell(result.unit === null ? s.cpuMs : s.cpuMsPer1000Units, ms),
+    cell(s.gcs, count),
+    cell(s.wallMs, seconds),
+    [...new Set(s.verdicts)].join(','),
+    `${s.bestMemory ? 'M' : ''}${s.bestCpu ? 'C' : ''}${s.pareto ? '*' : ''}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return (
+    [line(header), ...rows.map(line)].join('\n') +
+    `\n\nmedian (min–max) over ${result.repeat} interleaved run(s) per setting. ` +
+    'M: least steady RSS. C: least CPU. *: no other setting is better on both.\n'
+  );
+}

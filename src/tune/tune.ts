@@ -1,0 +1,157 @@
+// `tune`: the same fixed work under each setting, runs interleaved (A B C A B C …, so a
+// drift of the machine hits every setting alike) and repeated. Each run goes through the
+// same `run` (or demo) code as everything else; its figures come from its recording.
+// Never prints; progress goes to `onRun`.
+
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startDemo, type DemoRuntime } from '../demo/demo.js';
+import { RssdoctorError } from '../errors.js';
+import { readRecording } from '../recording/reader.js';
+import type { Report } from '../report/report.js';
+import { startRun, type RunHandle } from '../run/run.js';
+import { runFigures, type RunFigures } from './figures.js';
+import { loadUnits } from './load-units.js';
+import { summarize, type SettingSummary } from './summary.js';
+import { applySetting, type Setting } from './vary.js';
+
+export const TUNE_SCHEMA_VERSION = 1;
+export const DEFAULT_REPEAT = 3;
+export const DEFAULT_TUNE_MESSAGES = 20_000;
+export const DEFAULT_TUNE_INTERVAL_MS = 250;
+// The Go receiver keeps this many recent payloads in `tune`: live data for the GC to mark,
+// as any real service has, so that GC settings have something to trade.
+export const GO_TUNE_RECENT = 4096;
+// A user's load starts this long after the target, to let it open its port.
+export const LOAD_DELAY_MS = 1_000;
+
+export type TuneTarget =
+  | { kind: 'command'; command: string[]; load: string[] | null }
+  | { kind: 'demo'; runtime: DemoRuntime; messages: number };
+
+export interface TuneOptions {
+  target: TuneTarget;
+  settings: Setting[];
+  repeat?: number;
+  intervalMs?: number;
+  env?: NodeJS.ProcessEnv;
+  // Where each run's recording goes (tune-<n>.ndjson).
+  outDir: string;
+  onRun?: (info: { setting: Setting; round: number; index: number; total: number }) => void;
+  onTargetStderr?: (bytes: Buffer) => void;
+}
+
+export interface TuneResult {
+  schemaVersion: typeof TUNE_SCHEMA_VERSION;
+  target: TuneTarget;
+  repeat: number;
+  // What CPU is counted per 1,000 of: demo messages, a load's reported units, or none.
+  unit: 'message' | 'unit' | null;
+  settings: SettingSummary[];
+}
+
+export async function tune(options: TuneOptions): Promise<TuneResult> {
+  const repeat = options.repeat ?? DEFAULT_REPEAT;
+  const runs = new Map<Setting, RunFigures[]>(options.settings.map((s) => [s, []]));
+  const total = repeat * options.settings.length;
+  let index = 0;
+  for (let round = 0; round < repeat; round++) {
+    for (const setting of options.settings) {
+      options.onRun?.({ setting, round, index, total });
+      const outPath = path.join(options.outDir, `tune-${index + 1}.ndjson`);
+      runs.get(setting)!.push(await tuneRun(options, setting, outPath));
+      index++;
+    }
+  }
+  const results = options.settings.map((setting) => ({ setting, runs: runs.get(setting)! }));
+  const units = results.flatMap((r) => r.runs.map((run) => run.units));
+  return {
+    schemaVersion: TUNE_SCHEMA_VERSION,
+    target: options.target,
+    repeat,
+    unit:
+      options.target.kind === 'demo' ? 'message' : units.every((u) => u !== null) ? 'unit' : null,
+    settings: summarize(results),
+  };
+}
+
+async function tuneRun(
+  options: TuneOptions,
+  setting: Setting,
+  outPath: string,
+): Promise<RunFigures> {
+  const env = applySetting(options.env ?? process.env, setting);
+  const intervalMs = options.intervalMs ?? DEFAULT_TUNE_INTERVAL_MS;
+  const { target } = options;
+  if (target.kind === 'demo') {
+    const handle = startDemo({
+      runtime: target.runtime,
+      leak: false,
+      ratePerSecond: 0,
+      messages: target.messages,
+      ...(target.runtime === 'go' ? { recent: GO_TUNE_RECENT } : {}),
+      env,
+      intervalMs,
+      outPath,
+      // A ceiling only: the run ends when the messages are acked.
+      durationMs: 10 * 60_000,
+      onTargetStderr: options.onTargetStderr,
+    });
+    const report = await handle.done;
+    return figuresOf(report, outPath, {
+      wallMs: report.demo?.durationMs ?? report.run.durationMs,
+      units: report.demo?.ackedMessages ?? null,
+    });
+  }
+  let load: Promise<{ wallMs: number; units: number | null }> | null = null;
+  const started = performance.now();
+  const handle: RunHandle = startRun({
+    command: target.command,
+    env,
+    intervalMs,
+    outPath,
+    onTargetStderr: options.onTargetStderr,
+    onStart: () => {
+      if (target.load === null) return;
+      load = runLoad(target.load, options.env ?? process.env).finally(() => handle.stop());
+    },
+  });
+  const report = await handle.done;
+  const work = load === null ? { wallMs: performance.now() - started, units: null } : await load;
+  return figuresOf(report, outPath, work);
+}
+
+function figuresOf(
+  report: Report,
+  outPath: string,
+  work: { wallMs: number; units: number | null },
+): RunFigures {
+  const recording = readRecording(outPath);
+  return runFigures(recording.records, report.pid ?? -1, { ...work, verdict: report.verdict });
+}
+
+function runLoad(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ wallMs: number; units: number | null }> {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => {
+      const started = performance.now();
+      const child = spawn(args[0]!, args.slice(1), { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      let stdout = '';
+      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          new RssdoctorError(
+            'target.commandNotFound',
+            `--load: cannot start "${args[0]}" (${error.code ?? error.message}); check the command`,
+          ),
+        ),
+      );
+      child.once('close', () =>
+        resolve({ wallMs: performance.now() - started, units: loadUnits(stdout) }),
+      );
+    }, LOAD_DELAY_MS);
+  });
+}
