@@ -24,12 +24,38 @@ const maxFrameBytes = 16 * 1024 * 1024
 
 var (
 	leak   = flag.Bool("leak", false, "keep every payload forever")
-	recent = flag.Int("recent", 0, "keep the last N payloads (a bounded window: live data the GC must mark)")
+	recent = flag.Int("recent", 0, "keep the last N messages for dedupe (a bounded window: live data the GC must mark)")
 	keptMu sync.Mutex
 	kept   [][]byte
-	window [][]byte
-	next   int
+	// The dedupe window: messages by sequence number, the oldest evicted past --recent.
+	seen   = map[uint64]*message{}
+	seq    uint64
+	oldest uint64
 )
+
+// A message as the dedupe window keeps it: decoded into one reading per 64 bytes (the
+// sensors' values), so the window is pointer-rich live data the GC must trace.
+type message struct {
+	readings []*reading
+	sum      uint32
+	prev     *message
+}
+
+type reading struct {
+	value uint32
+	next  *reading
+}
+
+func decode(payload []byte) []*reading {
+	readings := make([]*reading, 0, len(payload)/64+1)
+	var last *reading
+	for i := 0; i < len(payload); i += 64 {
+		r := &reading{value: uint32(payload[i]), next: last}
+		readings = append(readings, r)
+		last = r
+	}
+	return readings
+}
 
 func main() {
 	portFile := flag.String("port-file", "", "write the listening port here (0600)")
@@ -76,21 +102,25 @@ func handle(conn net.Conn) {
 		if _, err := io.ReadFull(reader, payload); err != nil {
 			return
 		}
+		sum := checksum(payload)
 		if *leak || *recent > 0 {
 			keptMu.Lock()
 			if *leak {
 				kept = append(kept, payload)
 			} else {
-				if len(window) < *recent {
-					window = append(window, payload)
-				} else {
-					window[next] = payload
+				seq++
+				seen[seq] = &message{readings: decode(payload), sum: sum, prev: seen[seq-1]}
+				for seq-oldest >= uint64(*recent) {
+					oldest++
+					if next := seen[oldest+1]; next != nil {
+						next.prev = nil
+					}
+					delete(seen, oldest)
 				}
-				next = (next + 1) % *recent
 			}
 			keptMu.Unlock()
 		}
-		binary.BigEndian.PutUint32(ack, checksum(payload))
+		binary.BigEndian.PutUint32(ack, sum)
 		if _, err := conn.Write(ack); err != nil {
 			return
 		}

@@ -144,7 +144,7 @@ export const COMMANDS: CommandSpec[] = [
       {
         flags: '--messages <count>',
         description: 'with --demo: messages per run (the fixed work)',
-        defaultText: '20000',
+        defaultText: '200000',
       },
       {
         flags: '--load <command>',

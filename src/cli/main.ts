@@ -174,13 +174,19 @@ async function tuneCommand(args: TuneArgs): Promise<number> {
   const settings = settingsOf((args.vary ?? []).map(parseVary));
   const outDir = args.outDir ?? mkdtempSync(path.join(tmpdir(), 'rssdoctor-tune-'));
   if (args.outDir !== undefined) mkdirSync(outDir, { recursive: true });
+  const aborter = new AbortController();
+  const onSignal = (): void => aborter.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const result = await tune({
+      signal: aborter.signal,
       target,
       settings,
       repeat: args.repeat,
       intervalMs: args.intervalMs,
       outDir,
+      stdoutToStderr: jsonToStdout(args.json),
       onTargetStderr: (bytes) => process.stderr.write(bytes),
       onRun: ({ setting, round, index, total }) =>
         process.stderr.write(
@@ -196,8 +202,10 @@ async function tuneCommand(args: TuneArgs): Promise<number> {
         writeFileSync(args.json, JSON.stringify(result, null, 2) + '\n');
       process.stdout.write(table);
     }
-    return EXIT_REPORT;
+    return aborter.signal.aborted ? EXIT_INTERRUPTED : EXIT_REPORT;
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     if (args.outDir === undefined) rmSync(outDir, { recursive: true, force: true });
   }
 }

@@ -161,11 +161,13 @@ function startWith(options: DemoOptions, goBinary: string | null): RunHandle {
   });
   const done = handle.done
     .then(async (report): Promise<Report> => {
-      if (loadChild !== undefined && loadChild.exitCode === null) {
-        loadChild.kill('SIGTERM');
-      }
-      if (loadChild !== undefined && loadChild.exitCode === null) {
-        await new Promise((resolve) => loadChild!.once('exit', resolve));
+      // A child killed by a signal keeps exitCode null: signalCode says it has exited.
+      const running = (): boolean =>
+        loadChild !== undefined && loadChild.exitCode === null && loadChild.signalCode === null;
+      if (running()) {
+        const exited = new Promise((resolve) => loadChild!.once('exit', resolve));
+        loadChild!.kill('SIGTERM');
+        await exited;
       }
       const summary = readSummary(summaryFile);
       if (summary === null) return report;

@@ -9,9 +9,9 @@ const MIB = 1024 * 1024;
 
 function cell(s: Spread, format: (n: number) => string): string {
   if (s.median === null) return 'n/a';
-  return s.min === s.max
-    ? format(s.median)
-    : `${format(s.median)} (${format(s.min!)}–${format(s.max!)})`;
+  const low = format(s.min!);
+  const high = format(s.max!);
+  return low === high ? format(s.median) : `${format(s.median)} (${low}–${high})`;
 }
 
 const mib = (n: number): string => (n / MIB).toFixed(1);
@@ -54,7 +54,8 @@ export function renderTuneTable(result: TuneResult): string {
       .trimEnd();
   return (
     [line(header), ...rows.map(line)].join('\n') +
-    `\n\nmedian (min–max) over ${result.repeat} interleaved run(s) per setting. ` +
+    `\n\nmedian (min–max) over ${result.repeat} interleaved run(s) per setting` +
+    `${result.interrupted ? ' (interrupted: only the runs that finished)' : ''}. ` +
     'M: least steady RSS. C: least CPU. *: no other setting is better on both.\n'
   );
 }

@@ -18,11 +18,12 @@ import { applySetting, type Setting } from './vary.js';
 
 export const TUNE_SCHEMA_VERSION = 1;
 export const DEFAULT_REPEAT = 3;
-export const DEFAULT_TUNE_MESSAGES = 20_000;
+// ~4 s of the Go receiver's closed loop here: enough samples for a steady RSS.
+export const DEFAULT_TUNE_MESSAGES = 200_000;
 export const DEFAULT_TUNE_INTERVAL_MS = 250;
 // The Go receiver keeps this many recent payloads in `tune`: live data for the GC to mark,
 // as any real service has, so that GC settings have something to trade.
-export const GO_TUNE_RECENT = 4096;
+export const GO_TUNE_RECENT = 65_536;
 // A user's load starts this long after the target, to let it open its port.
 export const LOAD_DELAY_MS = 1_000;
 
@@ -40,6 +41,11 @@ export interface TuneOptions {
   outDir: string;
   onRun?: (info: { setting: Setting; round: number; index: number; total: number }) => void;
   onTargetStderr?: (bytes: Buffer) => void;
+  // The JSON goes to stdout: the target's stdout goes to stderr.
+  stdoutToStderr?: boolean;
+  // Aborting interrupts the run in progress (its target gets SIGINT) and starts no other;
+  // the result then holds the runs that finished.
+  signal?: AbortSignal;
 }
 
 export interface TuneResult {
@@ -48,6 +54,8 @@ export interface TuneResult {
   repeat: number;
   // What CPU is counted per 1,000 of: demo messages, a load's reported units, or none.
   unit: 'message' | 'unit' | null;
+  // The signal aborted the tune: some settings have fewer runs than `repeat`.
+  interrupted: boolean;
   settings: SettingSummary[];
 }
 
@@ -58,9 +66,12 @@ export async function tune(options: TuneOptions): Promise<TuneResult> {
   let index = 0;
   for (let round = 0; round < repeat; round++) {
     for (const setting of options.settings) {
+      if (aborted(options.signal)) break;
       options.onRun?.({ setting, round, index, total });
       const outPath = path.join(options.outDir, `tune-${index + 1}.ndjson`);
-      runs.get(setting)!.push(await tuneRun(options, setting, outPath));
+      const figures = await tuneRun(options, setting, outPath);
+      // An interrupted run did not do the whole work: it is not comparable.
+      if (!aborted(options.signal)) runs.get(setting)!.push(figures);
       index++;
     }
   }
@@ -72,6 +83,7 @@ export async function tune(options: TuneOptions): Promise<TuneResult> {
     repeat,
     unit:
       options.target.kind === 'demo' ? 'message' : units.every((u) => u !== null) ? 'unit' : null,
+    interrupted: aborted(options.signal),
     settings: summarize(results),
   };
 }
@@ -84,8 +96,11 @@ async function tuneRun(
   const env = applySetting(options.env ?? process.env, setting);
   const intervalMs = options.intervalMs ?? DEFAULT_TUNE_INTERVAL_MS;
   const { target } = options;
+  // The target's own pid: its figures are the setting's, not a wrapper's or the load's.
+  let pid = -1;
   if (target.kind === 'demo') {
     const handle = startDemo({
+      onStart: (info) => (pid = info.pid),
       runtime: target.runtime,
       leak: false,
       ratePerSecond: 0,
@@ -94,12 +109,14 @@ async function tuneRun(
       env,
       intervalMs,
       outPath,
+      quietTrace: true,
+      stdoutToStderr: options.stdoutToStderr ?? false,
       // A ceiling only: the run ends when the messages are acked.
       durationMs: 10 * 60_000,
       onTargetStderr: options.onTargetStderr,
     });
-    const report = await handle.done;
-    return figuresOf(report, outPath, {
+    const report = await interruptible(handle, options.signal);
+    return figuresOf(report, pid, outPath, {
       wallMs: report.demo?.durationMs ?? report.run.durationMs,
       units: report.demo?.ackedMessages ?? null,
     });
@@ -111,24 +128,39 @@ async function tuneRun(
     env,
     intervalMs,
     outPath,
+    quietTrace: true,
+    stdoutToStderr: options.stdoutToStderr ?? false,
     onTargetStderr: options.onTargetStderr,
-    onStart: () => {
+    onStart: (info) => {
+      pid = info.pid;
       if (target.load === null) return;
       load = runLoad(target.load, options.env ?? process.env).finally(() => handle.stop());
     },
   });
-  const report = await handle.done;
+  const report = await interruptible(handle, options.signal);
   const work = load === null ? { wallMs: performance.now() - started, units: null } : await load;
-  return figuresOf(report, outPath, work);
+  return figuresOf(report, pid, outPath, work);
+}
+
+// A function, not an inline check: the signal changes across the awaits in between.
+function aborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+function interruptible(handle: RunHandle, signal: AbortSignal | undefined): Promise<Report> {
+  const onAbort = (): void => handle.interrupt();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return handle.done.finally(() => signal?.removeEventListener('abort', onAbort));
 }
 
 function figuresOf(
   report: Report,
+  pid: number,
   outPath: string,
   work: { wallMs: number; units: number | null },
 ): RunFigures {
   const recording = readRecording(outPath);
-  return runFigures(recording.records, report.pid ?? -1, { ...work, verdict: report.verdict });
+  return runFigures(recording.records, pid, { ...work, verdict: report.verdict });
 }
 
 function runLoad(
