@@ -16,6 +16,8 @@ const STAGES = [
   'analysis',
   'verdict',
   'report',
+  'rules',
+  'metrics',
   'run',
   'demo',
   'tune',

@@ -68,6 +68,11 @@ const RUN_OPTIONS: OptionSpec[] = [
       'keep the private run directory (agent socket, Go trace file, go run build) instead of removing it',
   },
   {
+    flags: '--metrics <[host:]port>',
+    description:
+      'serve Prometheus metrics (RSS and its parts, live heap, GCs, the current verdict) at http://host:port/metrics while the run lasts; binds 127.0.0.1 unless a host is given',
+  },
+  {
     flags: '--no-live',
     description: 'no progress line on stderr, even when stderr is a terminal',
   },
@@ -171,6 +176,22 @@ export const COMMANDS: CommandSpec[] = [
       "rssdoctor tune --demo node --vary 'NODE_OPTIONS=--max-semi-space-size=1|--max-semi-space-size=16' --repeat 5",
       "rssdoctor tune --vary 'MALLOC_ARENA_MAX=2|8' --load 'wrk -d 30s http://127.0.0.1:8080/' -- ./server",
     ],
+  },
+  {
+    name: 'rules',
+    usage: 'rssdoctor rules [options]',
+    summary: 'print Prometheus alerting rules that tell a leak from retention',
+    details:
+      'Prints a Prometheus rule file (YAML) with one alert per runtime and metric family that services already export: client_golang (go_memstats_heap_inuse_bytes, go_gc_duration_seconds), prom-client (nodejs_heap_size_used_bytes, nodejs_external_memory_bytes), Micrometer (jvm_memory_used_bytes{area="heap"}) and client_java (jvm_memory_bytes_used{area="heap"}), each with process_resident_memory_bytes. An alert fires when the heap\'s floor (its level after GC) rises in three consecutive windows, by more than 1 MiB and 2% each, with RSS rising too; RSS high with a flat floor is retention and never fires. Check the file with `promtool check rules`.',
+    options: [
+      {
+        flags: '--window <duration>',
+        description:
+          'the window W (minutes or hours: 10m, 1h); an alert needs 4W of history and holds for W',
+        defaultText: '10m',
+      },
+    ],
+    examples: ['rssdoctor rules > rssdoctor-rules.yml && promtool check rules rssdoctor-rules.yml'],
   },
   {
     name: 'report',

@@ -5,6 +5,8 @@ import { CommanderError } from 'commander';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { leakRuleGroups } from '../rules/leak-rules.js';
+import { rulesYaml } from '../rules/rules-yaml.js';
 import { splitArgs } from '../tune/split-args.js';
 import { DEFAULT_TUNE_MESSAGES, tune, type TuneTarget } from '../tune/tune.js';
 import { renderTuneTable } from '../tune/tune-table.js';
@@ -24,12 +26,14 @@ import {
   EXIT_REPORT,
   EXIT_USAGE,
 } from './exit-codes.js';
+import { feedMetrics, openMetricsEndpoint } from './metrics-endpoint.js';
 import { jsonToStdout, writeReport } from './output.js';
 import {
   buildProgram,
   type DemoArgs,
   type ParsedArgs,
   type ReportArgs,
+  type RulesArgs,
   type RunArgs,
   type TuneArgs,
 } from './program.js';
@@ -60,6 +64,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (parsed.name === 'run') return await runCommand(parsed.args);
     if (parsed.name === 'demo') return await demoCommand(parsed.args);
     if (parsed.name === 'tune') return await tuneCommand(parsed.args);
+    if (parsed.name === 'rules') return rulesCommand(parsed.args);
     return reportCommand(parsed.args as ReportArgs);
   } catch (error) {
     if (isRssdoctorError(error)) {
@@ -77,15 +82,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function runCommand(args: RunArgs): Promise<number> {
   const showProgress = args.live && process.stderr.isTTY === true;
+  const metrics = await openMetricsEndpoint(args.metrics);
   const handle = startRun({
     ...runOptions(args, showProgress),
+    onRecord: feedMetrics(metrics),
     command: args.command,
     onStart: ({ pid, recordingPath }) => {
       if (showProgress)
         process.stderr.write(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`);
     },
   });
-  return finish(handle, args, showProgress);
+  return finish(handle, args, showProgress).finally(() => metrics?.close());
 }
 
 async function demoCommand(args: DemoArgs): Promise<number> {
@@ -105,8 +112,10 @@ async function demoCommand(args: DemoArgs): Promise<number> {
     connections: args.connections,
     messageBytes: args.size,
   });
+  const metrics = await openMetricsEndpoint(args.metrics);
   const handle = startDemo({
     ...runOptions(args, showProgress),
+    onRecord: feedMetrics(metrics),
     runtime,
     leak,
     ...load,
@@ -123,7 +132,7 @@ async function demoCommand(args: DemoArgs): Promise<number> {
       );
     },
   });
-  return finish(handle, args, showProgress);
+  return finish(handle, args, showProgress).finally(() => metrics?.close());
 }
 
 function runOptions(
@@ -240,6 +249,17 @@ function tuneTarget(args: TuneArgs): TuneTarget {
     command: args.command,
     load: args.load === undefined ? null : splitArgs(args.load),
   };
+}
+
+function rulesCommand(args: RulesArgs): number {
+  let groups;
+  try {
+    groups = leakRuleGroups(args.window);
+  } catch (error) {
+    throw new RssdoctorError('usage.invalidOption', `--${(error as Error).message}`);
+  }
+  process.stdout.write(rulesYaml(groups));
+  return EXIT_REPORT;
 }
 
 function reportCommand(args: ReportArgs): number {

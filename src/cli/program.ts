@@ -6,6 +6,7 @@ import type { Verdict } from '../verdict/verdicts.js';
 import { COMMANDS } from './commands.js';
 import { parseFailOn } from './parse-fail-on.js';
 import { parseCount } from './parse-count.js';
+import { parseMetricsAddress } from './parse-metrics-address.js';
 import { parseRuntime } from './parse-runtime.js';
 import type { RuntimeChoice } from '../run/target-plan.js';
 import { parseSecondsToMs } from './parse-seconds.js';
@@ -23,6 +24,7 @@ export interface RunArgs {
   keepTemp?: boolean;
   runtime?: RuntimeChoice;
   quietTrace?: boolean;
+  metrics?: { host?: string; port: number };
 }
 
 export interface ReportArgs {
@@ -56,7 +58,12 @@ export interface TuneArgs {
   json?: string | true;
 }
 
+export interface RulesArgs {
+  window?: string;
+}
+
 export type ParsedArgs =
+  | { name: 'rules'; args: RulesArgs }
   | { name: 'run'; args: RunArgs }
   | { name: 'demo'; args: DemoArgs }
   | { name: 'tune'; args: TuneArgs }
@@ -70,6 +77,7 @@ const PARSERS: Record<string, (value: string, previous: unknown) => unknown> = {
   connections: (value) => parseCount(value, '--connections', 1),
   size: (value) => parseCount(value, '--size', 1),
   runtime: parseRuntime,
+  metrics: parseMetricsAddress,
   repeat: (value) => parseCount(value, '--repeat', 1),
   messages: (value) => parseCount(value, '--messages', 1),
   // Repeatable: every --vary is kept, in order.
@@ -117,6 +125,8 @@ export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {
         const { duration, interval, ...rest } = options;
         onParsed({ name: 'demo', args: { ...rest, durationMs: duration, intervalMs: interval } });
       });
+    } else if (spec.name === 'rules') {
+      command.action((options: RulesArgs) => onParsed({ name: 'rules', args: options }));
     } else if (spec.name === 'tune') {
       command
         .argument('[command...]', 'the command to tune, after -- (not with --demo)')

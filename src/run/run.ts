@@ -10,6 +10,7 @@ import {
   type BodyRecord,
   type EndRecord,
   type HeaderRecord,
+  type RecordingRecord,
 } from '../recording/records.js';
 import { RecordingWriter } from '../recording/writer.js';
 import { buildReport } from '../report/build.js';
@@ -53,6 +54,8 @@ export interface RunOptions {
   onTargetStderr?: (bytes: Buffer) => void;
   onStart?: (info: { pid: number; recordingPath: string }) => void;
   onTick?: (progress: RunProgress) => void;
+  // Every record as it is written, header first (the --metrics endpoint follows the run).
+  onRecord?: (record: RecordingRecord) => void;
 }
 
 export interface RunProgress {
@@ -141,8 +144,10 @@ async function execute(
   const append = (record: BodyRecord): void => {
     records.push(record);
     writer.append(record);
+    options.onRecord?.(record);
   };
   writer.append(header);
+  options.onRecord?.(header);
   const t0 = performance.now();
   const nowMs = (): number => performance.now() - t0;
 
