@@ -17,10 +17,10 @@ import { residentInRange } from '../sources/proc-smaps-range.js';
 import { parseUnifiedLogLine } from '../sources/jvm-unified-log.js';
 import type { JdkRelease } from '../target/jdk-release.js';
 import { gcLogOptions, mergeJavaToolOptions } from './java-tool-options.js';
+import { FORCED_CAUSE, JvmLivePoints, jvmGcRecord } from './jvm-live-points.js';
 import { PAUSE_BUDGET_FRACTION, probeEveryMs } from './probe-pacing.js';
 
 const LOG_FILE = /^gc-(\d+)\.log$/;
-const FORCED_CAUSE = 'Diagnostic Command';
 // How often the heap's resident part is read from smaps (a few ms each for a JVM).
 export const HEAP_RESIDENT_EVERY_MS = 2_000;
 // How long a cycle's live event waits for a later one of the same cycle.
@@ -49,13 +49,11 @@ interface JvmState {
   facts: JvmFactsRecord;
   lastLiveMs: number;
   naturalGcs: number;
-  afterRemark: boolean;
   inFlight: boolean;
   attachFailed: boolean;
   forcedPauseMs: number;
   malformed: number;
-  // A live event waiting for the rest of its cycle (same GC id) before it is recorded.
-  pending: { event: JvmGcEvent; tMs: number } | null;
+  points: JvmLivePoints;
   // The heap's address range, asked once over the attach socket; null until known.
   heapRange: AddressRange | null;
   heapRangeAsked: boolean;
@@ -81,53 +79,11 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
     state.facts.tMs = options.nowMs();
     options.append({ ...state.facts });
   };
-  const emit = (state: JvmState, event: JvmGcEvent, tMs: number, live: boolean): void => {
-    const forced = event.cause === FORCED_CAUSE;
-    if (live) state.lastLiveMs = tMs;
-    options.append({
-      type: 'gc',
-      tMs,
-      pid: state.pid,
-      kind: live ? 'full' : 'minor',
-      forced,
-      ...(live && event.heapAfterBytes !== null ? { liveBytes: event.heapAfterBytes } : {}),
-      ...(event.heapBeforeBytes === null ? {} : { heapBeforeBytes: event.heapBeforeBytes }),
-      ...(event.heapAfterBytes === null ? {} : { heapAfterBytes: event.heapAfterBytes }),
-      ...(event.heapCommittedBytes === null
-        ? {}
-        : { heapCommittedBytes: event.heapCommittedBytes }),
-      ...(event.pauseMs === null ? {} : { pauseMs: event.pauseMs }),
-      ...(event.gcId === null ? {} : { count: event.gcId }),
-      ...(event.cause === null ? {} : { cause: event.cause }),
-      jvmKind: event.kind,
-    });
-  };
-  const flushPending = (state: JvmState): void => {
-    if (state.pending === null) return;
-    emit(state, state.pending.event, state.pending.tMs, true);
-    state.pending = null;
-  };
   const onEvent = (state: JvmState, event: JvmGcEvent): void => {
-    const tMs = options.nowMs();
     const forced = event.cause === FORCED_CAUSE;
     if (!forced) state.naturalGcs++;
     if (forced) state.forcedPauseMs += event.pauseMs ?? 0;
-    // G1: a Remark or Cleanup, and the first mixed pause after them, measure live data.
-    const live = event.live || (event.kind === 'mixed' && state.afterRemark);
-    if (event.kind === 'remark' || event.kind === 'cleanup') state.afterRemark = true;
-    if (event.kind === 'mixed') state.afterRemark = false;
-    if (!live) return emit(state, event, tMs, false);
-    // One live point per cycle, its last event: G1's Cleanup after its Remark, Shenandoah's
-    // final cleanup after the early one (they share the cycle's GC id). The earlier one of
-    // the same cycle is recorded without a live figure.
-    if (state.pending !== null && state.pending.event.gcId === event.gcId && event.gcId !== null) {
-      emit(state, state.pending.event, state.pending.tMs, false);
-    } else {
-      flushPending(state);
-    }
-    state.pending = { event, tMs };
-    // A full GC ends its own cycle: nothing of the same id follows.
-    if (event.kind === 'full') flushPending(state);
+    state.points.event(event, options.nowMs());
   };
   const onLine = (state: JvmState, raw: Buffer): void => {
     const line = raw.toString('utf8');
@@ -179,16 +135,19 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
         tail: undefined as unknown as FileTail,
         lastLiveMs: options.nowMs(),
         naturalGcs: 0,
-        afterRemark: false,
         inFlight: false,
         attachFailed: false,
         forcedPauseMs: 0,
         malformed: 0,
-        pending: null,
+        points: undefined as unknown as JvmLivePoints,
         heapRange: null,
         heapRangeAsked: false,
         lastResidentMs: Number.NEGATIVE_INFINITY,
       };
+      state.points = new JvmLivePoints((event, tMs, live) => {
+        if (live) state.lastLiveMs = tMs;
+        options.append(jvmGcRecord(pid, event, tMs, live));
+      });
       state.tail = tailFile(path.join(directory, name), (line) => onLine(state, line));
       jvms.set(pid, state);
       writeFacts(state);
@@ -209,7 +168,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       });
       // The log line is written before GC.run answers: read it now.
       state.tail.read();
-      flushPending(state);
+      state.points.flush();
     } catch (error) {
       state.attachFailed = true;
       options.append({
@@ -263,9 +222,8 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
         // Asked once logging is proven: the JVM is up (its signal handlers too).
         if (state.facts.loggingProven && !state.heapRangeAsked) askHeapRange(state);
         // A cycle's last event is in by the next tick.
-        if (state.pending !== null && tMs - state.pending.tMs > PENDING_CYCLE_MS) {
-          flushPending(state);
-        }
+        const pendingMs = state.points.pendingSinceMs;
+        if (pendingMs !== null && tMs - pendingMs > PENDING_CYCLE_MS) state.points.flush();
         readResident(state, tMs);
         if (!wantsProbe(state) || tMs - state.lastLiveMs < everyMs) continue;
         if (state.forcedPauseMs > PAUSE_BUDGET_FRACTION * tMs) continue;
@@ -281,7 +239,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       for (const state of jvms.values()) {
         state.tail.flush();
         state.tail.close();
-        flushPending(state);
+        state.points.flush();
         if (state.malformed > 1) {
           options.append({
             type: 'note',

@@ -19,11 +19,9 @@ import { readProcfsSamples } from '../sources/procfs.js';
 import { signalGroup, stopGroup } from '../target/process-group.js';
 import { spawnTarget, type Target } from '../target/spawn-target.js';
 import { TOOL_VERSION } from '../version.js';
-import { openAgentSession, type AgentSession } from './agent-session.js';
-import { openGoSession, type GoSession } from './go-session.js';
-import { openJvmSession, type JvmSession } from './jvm-session.js';
 import { hostFacts } from './host-facts.js';
 import { openRunDirectory } from './run-directory.js';
+import { openRuntimeSources } from './runtime-sources.js';
 import { planTarget, type RuntimeChoice } from './target-plan.js';
 import { watchUnloggedJvms } from './unlogged-jvm-watch.js';
 
@@ -151,54 +149,27 @@ async function execute(
   const t0 = performance.now();
   const nowMs = (): number => performance.now() - t0;
 
-  const agent: AgentSession | null = plan.nodeAgent
-    ? await openAgentSession({
-        directory: directory.path,
-        intervalMs,
-        durationMs: options.durationMs,
-        passive: options.passive ?? false,
-        nowMs,
-        append,
-      })
-    : null;
-  const go: GoSession | null =
-    plan.go === null
-      ? null
-      : openGoSession({
-          directory: directory.path,
-          rootIsGo: plan.go.rootIsGo,
-          quietTrace: options.quietTrace ?? false,
-          echo: (bytes) => options.onTargetStderr?.(bytes),
-          nowMs,
-          append,
-        });
-  const jvm: JvmSession | null =
-    plan.jvm === null
-      ? null
-      : openJvmSession({
-          directory: directory.path,
-          jdk: plan.jvm.jdk,
-          durationMs: options.durationMs,
-          passive: options.passive ?? false,
-          nowMs,
-          append,
-        });
+  const sources = await openRuntimeSources(plan, {
+    directory: directory.path,
+    intervalMs,
+    durationMs: options.durationMs,
+    passive: options.passive ?? false,
+    quietTrace: options.quietTrace ?? false,
+    onTargetStderr: options.onTargetStderr,
+    nowMs,
+    append,
+  });
   const closeSources = async (): Promise<void> => {
-    go?.close();
-    jvm?.close();
-    await agent?.close();
+    await sources.close();
     directory.remove();
   };
-  let env = baseEnv;
-  if (agent !== null) env = agent.env(env);
-  if (go !== null) env = go.env(env);
-  if (jvm !== null) env = jvm.env(env);
+  const env = sources.env(baseEnv);
   let target: Target;
   try {
     target = await spawnTarget({
       command: plan.command,
       stdoutToStderr: options.stdoutToStderr ?? false,
-      stderrFd: go?.stderrFd,
+      stderrFd: sources.go?.stderrFd,
       env,
     });
   } catch (error) {
@@ -209,7 +180,7 @@ async function execute(
     writer.close();
     throw error;
   }
-  go?.started(target.pid);
+  sources.started(target.pid);
   onTarget(target);
   options.onStart?.({ pid: target.pid, recordingPath });
 
@@ -220,11 +191,8 @@ async function execute(
     if (timedOut) return;
     timedOut = true;
     clearTimeout(durationTimer);
-    // One forced full GC in every Node process and JVM before the verdict (active
-    // confirmation).
-    void Promise.all([agent?.finalProbe(), jvm?.finalProbe()]).then(() =>
-      stopGroup(target.pid, STOP_GRACE_MS),
-    );
+    // Active confirmation: one last forced full GC, then the stop.
+    void sources.finalProbe().then(() => stopGroup(target.pid, STOP_GRACE_MS));
   };
   if (options.durationMs !== undefined) durationTimer = setTimeout(endRun, options.durationMs);
   onStoppable(endRun);
@@ -242,9 +210,7 @@ async function execute(
       for (const note of tick.notes) append(note);
       for (const sample of tick.samples) append(sample);
       samples += tick.samples.length;
-      agent?.probe();
-      go?.onTick(tick.samples.map((sample) => sample.pid));
-      jvm?.onTick();
+      sources.tick(tick.samples.map((sample) => sample.pid));
       unloggedJvms?.(tick.samples.map((sample) => sample.pid));
       const root = tick.samples.find((sample) => sample.pid === target.pid);
       options.onTick?.({

@@ -1,0 +1,87 @@
+// `rssdoctor tune`: options → the tune library → the table (or JSON) → exit code. Ctrl-C
+// interrupts the run in progress and prints what finished.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { RssdoctorError } from '../errors.js';
+import { splitArgs } from '../tune/split-args.js';
+import { DEFAULT_TUNE_MESSAGES, tune, type TuneTarget } from '../tune/tune.js';
+import { renderTuneTable } from '../tune/tune-table.js';
+import { parseVary, settingsOf } from '../tune/vary.js';
+import { EXIT_INTERRUPTED, EXIT_REPORT } from './exit-codes.js';
+import { jsonToStdout } from './output.js';
+import type { TuneArgs } from './program.js';
+
+export async function tuneCommand(args: TuneArgs): Promise<number> {
+  const target = tuneTarget(args);
+  const settings = settingsOf((args.vary ?? []).map(parseVary));
+  const outDir = args.outDir ?? mkdtempSync(path.join(tmpdir(), 'rssdoctor-tune-'));
+  if (args.outDir !== undefined) mkdirSync(outDir, { recursive: true });
+  const aborter = new AbortController();
+  const onSignal = (): void => aborter.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const result = await tune({
+      signal: aborter.signal,
+      target,
+      settings,
+      repeat: args.repeat,
+      intervalMs: args.intervalMs,
+      outDir,
+      stdoutToStderr: jsonToStdout(args.json),
+      onTargetStderr: (bytes) => process.stderr.write(bytes),
+      onRun: ({ setting, round, index, total }) =>
+        process.stderr.write(
+          `rssdoctor tune: run ${index + 1}/${total} (round ${round + 1}): ${setting.label}\n`,
+        ),
+    });
+    const table = renderTuneTable(result);
+    if (jsonToStdout(args.json)) {
+      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      process.stderr.write(table);
+    } else {
+      if (typeof args.json === 'string')
+        writeFileSync(args.json, JSON.stringify(result, null, 2) + '\n');
+      process.stdout.write(table);
+    }
+    return aborter.signal.aborted ? EXIT_INTERRUPTED : EXIT_REPORT;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (args.outDir === undefined) rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+function tuneTarget(args: TuneArgs): TuneTarget {
+  if ((args.vary ?? []).length === 0) {
+    throw new RssdoctorError('usage.invalidOption', 'tune: expected at least one --vary NAME=a|b');
+  }
+  if (args.demo !== undefined) {
+    if (args.demo !== 'node' && args.demo !== 'go') {
+      throw new RssdoctorError(
+        'usage.invalidOption',
+        `tune --demo: expected node or go, got "${args.demo}"`,
+      );
+    }
+    if (args.command.length > 0 || args.load !== undefined) {
+      throw new RssdoctorError(
+        'usage.invalidOption',
+        'tune: --demo tunes the demo; give no command and no --load with it',
+      );
+    }
+    return { kind: 'demo', runtime: args.demo, messages: args.messages ?? DEFAULT_TUNE_MESSAGES };
+  }
+  if (args.command.length === 0) {
+    throw new RssdoctorError(
+      'usage.invalidOption',
+      'tune: expected --demo node|go or a command after --: `rssdoctor tune --vary GOGC=50|100 -- ./server`',
+    );
+  }
+  return {
+    kind: 'command',
+    command: args.command,
+    load: args.load === undefined ? null : splitArgs(args.load),
+  };
+}
