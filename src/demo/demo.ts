@@ -1,7 +1,7 @@
 // `rssdoctor demo`: the seed scenario. Starts the receiver through the same `run` code as
 // the CLI (so it is watched exactly like a user's program), drives it with the load
-// generator, and attaches the load's own figures to the Report. It never imports the
-// analysis or the verdict, so the demo cannot be tuned to pass.
+// generator, and writes the load's own figures into the recording (and so the Report). It
+// never imports the analysis or the verdict, so the demo cannot be tuned to pass.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultRecordingPath } from '../recording/default-path.js';
-import type { DemoLoadFigures, DemoSummary, Report } from '../report/report.js';
+import type { BodyRecord, DemoLoadFigures } from '../recording/records.js';
 import { startRun, type RunHandle, type RunOptions } from '../run/run.js';
 import { goDemoBinary } from './go-demo-build.js';
 
@@ -124,8 +124,35 @@ function startWith(options: DemoOptions, goBinary: string | null): RunHandle {
           ...leakArgs,
           ...(options.recent === undefined ? [] : ['--recent', String(options.recent)]),
         ];
+  // The load's own figures go into the recording before its end record, so that
+  // `rssdoctor report` of the recording has them too.
+  const onEnding = async (tMs: number): Promise<BodyRecord[]> => {
+    // A child killed by a signal keeps exitCode null: signalCode says it has exited.
+    const running = (): boolean =>
+      loadChild !== undefined && loadChild.exitCode === null && loadChild.signalCode === null;
+    if (running()) {
+      const exited = new Promise((resolve) => loadChild!.once('exit', resolve));
+      loadChild!.kill('SIGTERM');
+      await exited;
+    }
+    const summary = readSummary(summaryFile);
+    if (summary === null) return [];
+    return [
+      {
+        type: 'demo',
+        tMs,
+        runtime: goBinary === null ? 'node' : 'go',
+        leak: options.leak,
+        // Go: no worker threads; one goroutine per connection.
+        receiverWorkers: goBinary === null ? DEMO_DEFAULTS.receiverWorkers : 0,
+        ...summary,
+        keptBytesPerSecond: options.leak ? summary.sentBytesPerSecond : 0,
+      },
+    ];
+  };
   const handle = startRun({
     ...options,
+    onEnding,
     runtime: goBinary === null ? 'auto' : 'go',
     command,
     durationMs,
@@ -159,29 +186,7 @@ function startWith(options: DemoOptions, goBinary: string | null): RunHandle {
       });
     },
   });
-  const done = handle.done
-    .then(async (report): Promise<Report> => {
-      // A child killed by a signal keeps exitCode null: signalCode says it has exited.
-      const running = (): boolean =>
-        loadChild !== undefined && loadChild.exitCode === null && loadChild.signalCode === null;
-      if (running()) {
-        const exited = new Promise((resolve) => loadChild!.once('exit', resolve));
-        loadChild!.kill('SIGTERM');
-        await exited;
-      }
-      const summary = readSummary(summaryFile);
-      if (summary === null) return report;
-      const demo: DemoSummary = {
-        runtime: goBinary === null ? 'node' : 'go',
-        leak: options.leak,
-        // Go: no worker threads; one goroutine per connection.
-        receiverWorkers: goBinary === null ? DEMO_DEFAULTS.receiverWorkers : 0,
-        ...summary,
-        keptBytesPerSecond: options.leak ? summary.sentBytesPerSecond : 0,
-      };
-      return { ...report, demo };
-    })
-    .finally(() => rmSync(directory, { recursive: true, force: true }));
+  const done = handle.done.finally(() => rmSync(directory, { recursive: true, force: true }));
   return {
     interrupt: () => {
       loadChild?.kill('SIGTERM');

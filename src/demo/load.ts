@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { DemoLoadFigures } from '../report/report.js';
+import type { DemoLoadFigures } from '../recording/records.js';
 import { ACK_BYTES, frame } from './frames.js';
 
 const WINDOW = 32;

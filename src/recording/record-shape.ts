@@ -29,6 +29,7 @@ const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
   go: ['pid'],
   jvm: ['pid'],
   'heap-resident': ['pid', 'residentBytes'],
+  demo: ['sentMessages', 'sentBytesPerSecond', 'keptBytesPerSecond'],
   control: ['pid'],
   note: [],
   end: [],

@@ -156,6 +156,31 @@ export interface HeapResidentRecord {
   residentBytes: number;
 }
 
+// What the demo's load generator measures and writes as its summary.
+export interface DemoLoadFigures {
+  connections: number;
+  ratePerSecond: number;
+  messageBytes: number;
+  sentMessages: number;
+  ackedMessages: number;
+  sentBytes: number;
+  durationMs: number;
+  sentBytesPerSecond: number;
+  p50LatencyMs: number | null;
+  p99LatencyMs: number | null;
+}
+
+// `rssdoctor demo`: the scenario and the load's own figures, written before the end record.
+export interface DemoRecord extends DemoLoadFigures {
+  type: 'demo';
+  tMs: number;
+  runtime: 'node' | 'go';
+  leak: boolean;
+  receiverWorkers: number;
+  // With --leak the receiver keeps every payload: the rate a leak verdict should find.
+  keptBytesPerSecond: number;
+}
+
 // An action rssdoctor took on the target (a forced GC, a release), with its measured effect.
 export interface ControlRecord {
   type: 'control';
@@ -201,6 +226,7 @@ export type BodyRecord =
   | GoFactsRecord
   | JvmFactsRecord
   | HeapResidentRecord
+  | DemoRecord
   | ControlRecord
   | NoteRecord
   | EndRecord;

@@ -5,13 +5,18 @@ import { GO_COARSE_LIVE_BYTES } from '../analysis/go-findings.js';
 import { analyzeProcess, type ProcessFindings } from '../analysis/process-findings.js';
 import type { DataQualityNote } from '../recording/data-quality.js';
 import type { Recording } from '../recording/reader.js';
-import type { BodyRecord } from '../recording/records.js';
+import type { BodyRecord, DemoRecord } from '../recording/records.js';
 import { judgeProcess, type ProcessVerdict } from '../verdict/process-verdict.js';
 import type { Reason } from '../verdict/reason.js';
 import { topLevel } from '../verdict/top-level.js';
 import { breakdownOf } from './breakdown.js';
 import { groupByProcess } from './group-by-process.js';
-import { REPORT_SCHEMA_VERSION, type ProcessReport, type Report } from './report.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type DemoSummary,
+  type ProcessReport,
+  type Report,
+} from './report.js';
 import { runSummary } from './run-summary.js';
 import { treeSummary } from './tree-summary.js';
 
@@ -64,6 +69,7 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
   for (const findings of findingsByPid.values())
     livePoints += findings.runtimeFindings?.live.points ?? 0;
   const top = topLevel(verdicts);
+  const demo = [...recording.records].reverse().find((r) => r.type === 'demo');
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: top?.verdict ?? 'inconclusive',
@@ -84,7 +90,13 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
     run: runSummary(recording, options.recordingPath, livePoints),
     processes,
     tree: treeSummary(recording.records),
+    ...(demo?.type === 'demo' ? { demo: demoSummary(demo) } : {}),
   };
+}
+
+function demoSummary(record: DemoRecord): DemoSummary {
+  const { type: _type, tMs: _tMs, ...summary } = record;
+  return summary;
 }
 
 // JSON has no NaN or Infinity: a figure that could not be computed is left out, not

@@ -3,6 +3,7 @@
 // Schema: schema/report-v1.schema.json; prose: docs/report.md.
 
 import type { DataQualityNote } from '../recording/data-quality.js';
+import type { DemoRecord } from '../recording/records.js';
 import type { Reason } from '../verdict/reason.js';
 import type { Runtime, Verdict } from '../verdict/verdicts.js';
 
@@ -61,28 +62,10 @@ export interface TreeSummary {
   pssBytes: number | null;
 }
 
-// What the demo's load generator measures and writes as its summary.
-export interface DemoLoadFigures {
-  connections: number;
-  ratePerSecond: number;
-  messageBytes: number;
-  sentMessages: number;
-  ackedMessages: number;
-  sentBytes: number;
-  durationMs: number;
-  sentBytesPerSecond: number;
-  p50LatencyMs: number | null;
-  p99LatencyMs: number | null;
-}
-
-// The load's figures and the scenario, attached to the Report of `rssdoctor demo`.
-export interface DemoSummary extends DemoLoadFigures {
-  runtime: 'node' | 'go';
-  leak: boolean;
-  receiverWorkers: number;
-  // With --leak the receiver keeps every payload: the rate a leak verdict should find.
-  keptBytesPerSecond: number;
-}
+// The demo's figures live in the recording (a `demo` record), so that `rssdoctor report`
+// of a demo recording gives them too.
+export type { DemoLoadFigures } from '../recording/records.js';
+export type DemoSummary = Omit<DemoRecord, 'type' | 'tMs'>;
 
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;

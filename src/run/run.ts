@@ -54,6 +54,8 @@ export interface RunOptions {
   onTick?: (progress: RunProgress) => void;
   // Every record as it is written, header first (the --metrics endpoint follows the run).
   onRecord?: (record: RecordingRecord) => void;
+  // Records to write after the target is gone and before the end record (the demo's).
+  onEnding?: (tMs: number) => Promise<BodyRecord[]>;
 }
 
 export interface RunProgress {
@@ -227,6 +229,7 @@ async function execute(
   // Whatever the root left behind in its group goes too: a run leaves no strays.
   await stopGroup(target.pid, STOP_GRACE_MS);
   await closeSources();
+  for (const record of (await options.onEnding?.(nowMs())) ?? []) append(record);
   const interrupted = wasInterrupted() && !timedOut;
   append(endRecord(nowMs(), exit, timedOut, interrupted, !timedOut && !interrupted));
   writer.close();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
-import { spawnCli } from '../support/cli.js';
+import { runCli, spawnCli } from '../support/cli.js';
 import { assertFixture } from '../support/proc-watch.js';
 import { assertValidReport } from '../support/validate-report.js';
 
@@ -15,7 +15,7 @@ const MIB = 1024 * 1024;
 
 async function runDemo(
   extra: string[],
-): Promise<{ report: Report; rss: number[]; threads: number }> {
+): Promise<{ report: Report; rss: number[]; threads: number; recordingPath: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-demo-test-'));
   const json = path.join(dir, 'r.json');
   const cli = spawnCli(
@@ -65,15 +65,18 @@ async function runDemo(
   assertFixture(threads >= 5 + 7, `the receiver ran ${threads} threads, expected its 5 workers`);
   assert.equal(report.pid, pid);
   assert.equal(report.runtime, 'node');
-  return { report, rss: rss.slice(0, -1), threads };
+  return { report, rss: rss.slice(0, -1), threads, recordingPath: path.join(dir, 'r.ndjson') };
 }
 
 test('demo: by default the receiver is retention or steady, and says where its RSS is', async () => {
-  const { report } = await runDemo([]);
+  const { report, recordingPath } = await runDemo([]);
   assert.ok(['retention', 'steady'].includes(report.verdict), `verdict ${report.verdict}`);
   assert.equal(report.demo!.leak, false);
   assert.match(report.reasons[0]!.text, /live data/);
   assert.ok(report.reasons[0]!.figures.liveBytes! > 0);
+  // The load's figures are in the recording: `report` gives the same demo summary.
+  const again = await runCli(['report', recordingPath, '--json']);
+  assert.deepEqual((JSON.parse(again.stdout) as Report).demo, report.demo);
 });
 
 test('demo --leak: leak, with a slope within ±30% of the rate the load generator sent to be kept', async () => {
