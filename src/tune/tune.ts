@@ -122,6 +122,7 @@ async function tuneRun(
     });
   }
   let load: Promise<{ wallMs: number; units: number | null }> | null = null;
+  let loadError: unknown = null;
   const started = performance.now();
   const handle: RunHandle = startRun({
     command: target.command,
@@ -134,10 +135,18 @@ async function tuneRun(
     onStart: (info) => {
       pid = info.pid;
       if (target.load === null) return;
-      load = runLoad(target.load, options.env ?? process.env).finally(() => handle.stop());
+      // A load that cannot start ends the run too; its error is thrown once the run is over
+      // (an unawaited rejection meanwhile would crash the process).
+      load = runLoad(target.load, options.env ?? process.env)
+        .catch((error: unknown) => {
+          loadError = error;
+          return { wallMs: 0, units: null };
+        })
+        .finally(() => handle.stop());
     },
   });
   const report = await interruptible(handle, options.signal);
+  if (loadError !== null) throw loadError;
   const work = load === null ? { wallMs: performance.now() - started, units: null } : await load;
   return figuresOf(report, pid, outPath, work);
 }

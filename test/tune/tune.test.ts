@@ -115,3 +115,24 @@ test('tune -- <command> --load: the load runs to completion each run, and its un
     assert.equal(setting.verdicts.length, 1);
   }
 });
+
+test('tune --load with a command that does not exist: one line naming it, exit 3', async () => {
+  const cli = await runCli([
+    'tune',
+    '--vary',
+    'GOGC=1|2',
+    '--load',
+    'no-such-load-command x',
+    '--',
+    'sleep',
+    '30',
+  ]);
+  assert.equal(cli.code, 3, cli.stderr);
+  const errors = cli.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('rssdoctor: ') && !line.startsWith('rssdoctor tune:'));
+  assert.deepEqual(errors, [
+    'rssdoctor: --load: cannot start "no-such-load-command" (ENOENT); check the command',
+  ]);
+  assert.doesNotMatch(cli.stderr, /\n\s+at /, 'no stack trace');
+});
