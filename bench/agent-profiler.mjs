@@ -10,6 +10,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bootstrap, median } from './bootstrap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAIRS = Number(process.argv[2] ?? 10);
@@ -87,22 +88,6 @@ async function trial(agentPath) {
     throughput: (summary.ackedMessages * 1000) / summary.durationMs,
     cpuMsPer1000: ((after - before) * 1000) / summary.ackedMessages,
   };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function bootstrap(values, rounds = 10000) {
-  let state = 12345;
-  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const medians = [];
-  for (let r = 0; r < rounds; r++)
-    medians.push(median(values.map(() => values[Math.floor(random() * values.length)])));
-  medians.sort((a, b) => a - b);
-  return [medians[Math.floor(0.025 * rounds)], medians[Math.floor(0.975 * rounds)]];
 }
 
 const cpu = [];

@@ -1,7 +1,8 @@
 // What a forced JVM GC costs rssdoctor: GC.run over the attach socket (what the JVM side of
 // a run does) against `jcmd PID GC.run` (a second JVM per call), on a running JDK 17 JVM.
 // Prints the median wall time and the CPU of the caller's side (for jcmd: the jcmd process,
-// from /proc/self/stat cutime + cstime after it is reaped).
+// from /proc/self/stat cutime + cstime after it is reaped), and the time to read the heap's
+// resident part from /proc/PID/smaps (what the JVM session does every 2 s).
 // Usage: npm run build && node bench/jvm-attach.mjs [calls]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -9,6 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { jvmDiagnosticCommand } from '../dist/sources/jvm-attach.js';
+import { parseHeapRange } from '../dist/sources/jvm-heap-range.js';
+import { residentInRange } from '../dist/sources/proc-smaps-range.js';
+import { median } from './bootstrap.mjs';
 
 const CALLS = Number(process.argv[2] ?? 10);
 const USER_HZ = 100;
@@ -28,7 +32,6 @@ function cpuMs() {
     children: ((ticks(16) + ticks(17)) * 1000) / USER_HZ,
   };
 }
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(label, call) {
   const wall = [];
@@ -48,5 +51,15 @@ async function measure(label, call) {
 await measure('attach socket GC.run', () => jvmDiagnosticCommand(jvm.pid, 'GC.run'));
 await measure('jcmd PID GC.run     ', () =>
   Promise.resolve(spawnSync('jcmd', [String(jvm.pid), 'GC.run'], { stdio: 'ignore' })),
+);
+const range = parseHeapRange((await jvmDiagnosticCommand(jvm.pid, 'GC.heap_info')).output);
+const smapsMs = [];
+for (let i = 0; i < CALLS; i++) {
+  const started = performance.now();
+  residentInRange(jvm.pid, range);
+  smapsMs.push(performance.now() - started);
+}
+process.stdout.write(
+  `heap resident from smaps: median ${median(smapsMs).toFixed(1)} ms (${CALLS} reads)\n`,
 );
 jvm.kill();

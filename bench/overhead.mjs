@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bootstrap, median } from './bootstrap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAIRS = Number(process.argv[2] ?? 14);
@@ -101,23 +102,6 @@ async function trial(withRssdoctor) {
     p99Ms: summary.p99LatencyMs,
     cpuMsPer1000: ((cpuAfter - cpuBefore) * 1000) / summary.ackedMessages,
   };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function bootstrap(values, rounds = 10000) {
-  let state = 12345;
-  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const medians = [];
-  for (let r = 0; r < rounds; r++) {
-    medians.push(median(values.map(() => values[Math.floor(random() * values.length)])));
-  }
-  medians.sort((a, b) => a - b);
-  return [medians[Math.floor(0.025 * rounds)], medians[Math.floor(0.975 * rounds)]];
 }
 
 const ratios = { throughput: [], p99: [], cpu: [] };

@@ -1,6 +1,6 @@
 // `analyze`: the verdict engine on a series you recorded yourself (OS-level RSS).
 
-import { analyzeProcess } from './analysis/process-findings.js';
+import { analyzeProcess, emptyRecordLists } from './analysis/process-findings.js';
 import type { SampleRecord } from './recording/records.js';
 import { judgeProcess } from './verdict/process-verdict.js';
 import type { Reason } from './verdict/reason.js';
@@ -43,18 +43,7 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
     threads: 0,
   }));
   const judged = judgeProcess(
-    analyzeProcess({
-      pid: 0,
-      runtime: 'other',
-      samples,
-      gcs: [],
-      heaps: [],
-      scavs: [],
-      goFacts: null,
-      jvmFacts: null,
-      heapResidents: [],
-      workers: 0,
-    }),
+    analyzeProcess({ ...emptyRecordLists(), pid: 0, runtime: 'other', workers: 0, samples }),
   );
   return { verdict: judged.verdict, confidence: judged.confidence, reasons: judged.reasons };
 }

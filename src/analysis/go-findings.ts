@@ -7,6 +7,7 @@
 
 import type { GcRecord, GoFactsRecord, ScavRecord } from '../recording/records.js';
 import { gcRate, type GcRateFinding } from './gc-rate.js';
+import { median } from './series.js';
 import { staleLive, type StaleFinding } from './stale-live.js';
 
 // runtime.heapminimum: 4 MiB at GOGC=100, scaled by GOGC/100 (runtime/mgcpacer.go).
@@ -49,8 +50,7 @@ export function goFindings(
   if (!facts.traceExclusive) missingProof.push('another Go process writes into the same trace');
   const firstTriggerBytes =
     facts.gogcPercent === null ? null : (GO_FIRST_TRIGGER_BYTES * facts.gogcPercent) / 100;
-  const sortedLive = live.map((gc) => gc.liveBytes!).sort((a, b) => a - b);
-  const medianLive = sortedLive[Math.floor(sortedLive.length / 2)] ?? 0;
+  const medianLive = median(live.map((gc) => gc.liveBytes!));
   const rate = gcRate(
     live.map((gc) => gc.tMs),
     span.startMs,

@@ -16,13 +16,18 @@ import { GO_RETAINED_FRACTION } from './go-accounted.js';
 // its live data, so a worker adds little beyond it; these round the measurements up.
 export const NODE_BASELINE_BYTES = 4 * 1024 * 1024;
 export const NODE_BASELINE_PER_WORKER_BYTES = 1024 * 1024;
-// An idle Go 1.19 binary: 0.5 MiB of RssAnon; with garbage churning at a 4 MiB goal,
-// 5.2 MiB (measured here). The runtime's own part, rounded up; the heap's room up to its
-// goal is added per process, because GOGC asks for it: it is the GC's trade, not waste.
+// The Go demo receiver (Go 1.19) at the end of a 20 s run: RssAnon 1.2 MiB at 5 messages/s
+// with no GC yet, 5.0–5.7 MiB at 2000 messages/s churning at a 4 MiB goal
+// (`rssdoctor demo --runtime go --duration 20 --interval 0.5 [--rate 2000]`). The runtime's
+// own part, rounded up; the heap's room up to its goal is added per process, because GOGC
+// asks for it: it is the GC's trade, not waste.
 export const GO_BASELINE_BYTES = 2 * 1024 * 1024;
 // A JVM's own memory outside the Java heap (metaspace, code cache, GC structures, thread
-// stacks): measured per process as RssAnon − the heap's resident part; when the heap's
-// range is unknown, this stands in (a small JDK 17 program here: ~40 MiB).
+// stacks): measured per process as RssAnon − the heap's resident part. When the heap's
+// range is unknown, this stands in, above the 14.7–26.5 MiB the JDK 17 fixtures without
+// direct buffers showed (`rssdoctor run --duration 20 --interval 0.5 -- java … <fixture>`,
+// the `outsideHeapBytes` of reason jvm-rss-beyond-heap): too high a baseline only makes
+// `retention` harder to claim.
 export const JVM_NON_HEAP_FALLBACK_BYTES = 48 * 1024 * 1024;
 // Held memory counts as "far above live" from this much, and from as much again as live.
 export const RETENTION_MIN_BYTES = 32 * 1024 * 1024;

@@ -29,16 +29,35 @@ import { nodeAccounted } from './node-accounted.js';
 import { sawtoothFloor } from './sawtooth-floor.js';
 import type { Series } from './series.js';
 
-export interface ProcessRecords {
+// One process's records, by kind: what report/group-by-process.ts gathers and the
+// analysis reads.
+export interface ProcessRecordLists {
+  samples: SampleRecord[];
+  gcs: GcRecord[];
+  heaps: HeapRecord[];
+  scavs: ScavRecord[];
+  // Go: the latest proof of where its trace came from.
+  goFacts: GoFactsRecord | null;
+  // JVM: the latest facts about its GC log, and the heap's resident part over time.
+  jvmFacts: JvmFactsRecord | null;
+  heapResidents: HeapResidentRecord[];
+}
+
+export function emptyRecordLists(): ProcessRecordLists {
+  return {
+    samples: [],
+    gcs: [],
+    heaps: [],
+    scavs: [],
+    goFacts: null,
+    jvmFacts: null,
+    heapResidents: [],
+  };
+}
+
+export interface ProcessRecords extends Readonly<ProcessRecordLists> {
   pid: number;
   runtime: Runtime;
-  samples: readonly SampleRecord[];
-  gcs: readonly GcRecord[];
-  heaps: readonly HeapRecord[];
-  scavs: readonly ScavRecord[];
-  goFacts: GoFactsRecord | null;
-  jvmFacts: JvmFactsRecord | null;
-  heapResidents: readonly HeapResidentRecord[];
   workers: number;
 }
 

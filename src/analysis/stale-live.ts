@@ -9,6 +9,8 @@
 // times the usual gap between live points (a service that GCs every minute is not stale
 // after 20 s). A stale figure never supports `leak` (DESIGN "Stale figures").
 
+import { median } from './series.js';
+
 export const STALE_AFTER_MS = 15_000;
 export const STALE_GAP_FACTOR = 3;
 
@@ -23,8 +25,7 @@ export function staleLive(liveTMs: readonly number[], endMs: number): StaleFindi
   if (last === undefined) return { stale: false, ageMs: 0, thresholdMs: STALE_AFTER_MS };
   const gaps: number[] = [];
   for (let i = 1; i < liveTMs.length; i++) gaps.push(liveTMs[i]! - liveTMs[i - 1]!);
-  gaps.sort((a, b) => a - b);
-  const medianGapMs = gaps.length === 0 ? 0 : gaps[Math.floor(gaps.length / 2)]!;
+  const medianGapMs = gaps.length === 0 ? 0 : median(gaps);
   const thresholdMs = Math.max(STALE_AFTER_MS, STALE_GAP_FACTOR * medianGapMs);
   const ageMs = Math.max(0, endMs - last);
   return { stale: ageMs > thresholdMs, ageMs, thresholdMs };

@@ -36,18 +36,7 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
   const processes: ProcessReport[] = [];
   for (const [pid, group] of groupByProcess(recording.records)) {
     if (group.samples.length === 0) continue;
-    const findings = analyzeProcess({
-      pid,
-      runtime: group.runtime,
-      samples: group.samples,
-      gcs: group.gcs,
-      heaps: group.heaps,
-      scavs: group.scavs,
-      goFacts: group.goFacts,
-      jvmFacts: group.jvmFacts,
-      heapResidents: group.heapResidents,
-      workers: group.threads.size,
-    });
+    const findings = analyzeProcess({ ...group, pid, workers: group.threads.size });
     const verdict = judgeProcess(findings);
     const judged = { ...verdict, reasons: finiteFigures(verdict.reasons) };
     verdicts.push(judged);

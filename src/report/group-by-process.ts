@@ -1,27 +1,9 @@
-import type {
-  BodyRecord,
-  GcRecord,
-  GoFactsRecord,
-  HeapRecord,
-  HeapResidentRecord,
-  JvmFactsRecord,
-  Runtime,
-  SampleRecord,
-  ScavRecord,
-} from '../recording/records.js';
+import { emptyRecordLists, type ProcessRecordLists } from '../analysis/process-findings.js';
+import type { BodyRecord, Runtime } from '../recording/records.js';
 
-export interface ProcessGroup {
+export interface ProcessGroup extends ProcessRecordLists {
   runtime: Runtime;
   name: string | null;
-  samples: SampleRecord[];
-  gcs: GcRecord[];
-  heaps: HeapRecord[];
-  scavs: ScavRecord[];
-  // Go: the latest proof of where its trace came from.
-  goFacts: GoFactsRecord | null;
-  // JVM: the latest facts about its GC log, and the heap's resident part over time.
-  jvmFacts: JvmFactsRecord | null;
-  heapResidents: HeapResidentRecord[];
   // Worker thread ids seen (0, the main thread, excluded).
   threads: Set<number>;
 }
@@ -32,18 +14,7 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
   const groupOf = (pid: number): ProcessGroup => {
     let group = groups.get(pid);
     if (group === undefined) {
-      group = {
-        runtime: 'other',
-        name: null,
-        samples: [],
-        gcs: [],
-        heaps: [],
-        scavs: [],
-        goFacts: null,
-        jvmFacts: null,
-        heapResidents: [],
-        threads: new Set(),
-      };
+      group = { runtime: 'other', name: null, threads: new Set(), ...emptyRecordLists() };
       groups.set(pid, group);
     }
     return group;

@@ -6,7 +6,7 @@
 
 import { closeSync, openSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import type { BodyRecord, GcRecord, GoFactsRecord } from '../recording/records.js';
+import type { BodyRecord, GcRecord, GoFactsRecord, ScavRecord } from '../recording/records.js';
 import { tailFile, type FileTail } from '../sources/file-tail.js';
 import { looksLikeGcTrace, parseGcTrace, PERIODIC_GC_LINE } from '../sources/gctrace.js';
 import { goSettings } from '../sources/go-settings.js';
@@ -49,7 +49,7 @@ export function openGoSession(options: GoSessionOptions): GoSession {
   let owner: { pid: number; proof: Proof } | null = null;
   const checked = new Set<number>();
   // Lines read before the owner is known (a wrapper starting a Go child) wait for it.
-  let pending: Omit<GcRecord, 'pid'>[] | null = [];
+  let pending: (Omit<GcRecord, 'pid'> | Omit<ScavRecord, 'pid'>)[] | null = [];
   let periodicNext = false;
   let malformed = 0;
 
@@ -75,14 +75,14 @@ export function openGoSession(options: GoSessionOptions): GoSession {
     if (owner === null) return;
     options.append({ type: 'go', tMs: options.nowMs(), pid: owner.pid, ...owner.proof });
   };
-  const emit = (record: Omit<GcRecord, 'pid'>): void => {
+  const emit = (record: Omit<GcRecord, 'pid'> | Omit<ScavRecord, 'pid'>): void => {
     if (owner === null) pending?.push(record);
-    else options.append({ ...record, pid: owner.pid });
+    else options.append({ ...record, pid: owner.pid } as GcRecord | ScavRecord);
   };
   const adopt = (pid: number, goVersion: string | null): void => {
     owner = { pid, proof: proofOf(pid, goVersion) };
     writeFacts();
-    for (const record of pending ?? []) options.append({ ...record, pid });
+    for (const record of pending ?? []) options.append({ ...record, pid } as GcRecord | ScavRecord);
     pending = null;
   };
 
@@ -120,10 +120,8 @@ export function openGoSession(options: GoSessionOptions): GoSession {
       noteMalformed(line);
     } else if (looksLikeScavTrace(line)) {
       const scav = parseScavTrace(line);
-      if (scav !== null && owner !== null) {
-        options.append({ type: 'scav', tMs: options.nowMs(), pid: owner.pid, ...scav });
-      }
       if (scav !== null) {
+        emit({ type: 'scav', tMs: options.nowMs(), ...scav });
         if (!options.quietTrace) options.echo(text);
         return;
       }

@@ -107,7 +107,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       }
     }
     // The heap summary at exit (recorded with the facts when the run closes).
-    readHeapExitLine(line.replace(/^\[[^\]]*\]\[[^\]]*\]\[[^\]]*\] ?/, ''), state.facts);
+    readHeapExitLine(line, state.facts);
   };
   const discover = (): void => {
     let names: string[];
@@ -132,23 +132,23 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       const state: JvmState = {
         pid,
         facts,
-        tail: undefined as unknown as FileTail,
+        // Neither calls back before `state` is assigned: the tail reads on a timer, and
+        // points emit only on an event.
+        tail: tailFile(path.join(directory, name), (line) => onLine(state, line)),
         lastLiveMs: options.nowMs(),
         naturalGcs: 0,
         inFlight: false,
         attachFailed: false,
         forcedPauseMs: 0,
         malformed: 0,
-        points: undefined as unknown as JvmLivePoints,
+        points: new JvmLivePoints((event, tMs, live) => {
+          if (live) state.lastLiveMs = tMs;
+          options.append(jvmGcRecord(pid, event, tMs, live));
+        }),
         heapRange: null,
         heapRangeAsked: false,
         lastResidentMs: Number.NEGATIVE_INFINITY,
       };
-      state.points = new JvmLivePoints((event, tMs, live) => {
-        if (live) state.lastLiveMs = tMs;
-        options.append(jvmGcRecord(pid, event, tMs, live));
-      });
-      state.tail = tailFile(path.join(directory, name), (line) => onLine(state, line));
       jvms.set(pid, state);
       writeFacts(state);
     }

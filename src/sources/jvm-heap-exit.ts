@@ -18,11 +18,12 @@ export interface HeapAtExit {
 }
 
 const KIB = 1024;
+// Not anchored: the line may carry unified logging's decorations or none (JDK 8).
 const LINE =
-  /^\s*(garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)\s+total (\d+)K, used (\d+)K/;
+  /(?:^|\] )\s*(garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)\s+total (\d+)K, used (\d+)K/;
 
-export function readHeapExitLine(message: string, into: HeapAtExit): void {
-  const m = LINE.exec(message);
+export function readHeapExitLine(line: string, into: HeapAtExit): void {
+  const m = LINE.exec(line);
   if (m === null) return;
   const totalBytes = Number(m[2]) * KIB;
   const usedBytes = Number(m[3]) * KIB;

@@ -1,6 +1,7 @@
 // Resident bytes of a process inside one address range, from /proc/PID/smaps: the Java
 // heap's resident part, which no counter gives (committed heap is an upper bound; pages are
-// resident only once touched). smaps walks every mapping (6 ms for a small JVM here), so it
+// resident only once touched). smaps walks every mapping (median 8.5 ms for the SteadyCache fixture JVM here,
+// `npm run bench:jvm-attach`), so it
 // is read every few seconds, not every tick.
 
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,7 @@
 // The figures of one tune run, from its recording: the target's peak and steady RSS, the
 // CPU time it used, its GC count, the wall time of the work, and the verdict. Pure.
 
+import { median } from '../analysis/series.js';
 import type { BodyRecord } from '../recording/records.js';
 import type { Verdict } from '../verdict/verdicts.js';
 
@@ -26,11 +27,11 @@ export function runFigures(
   const cpu = samples.flatMap((s) =>
     s.type === 'sample' && s.cpuMs !== undefined ? [s.cpuMs] : [],
   );
-  const lastThird = rss.slice(Math.floor((rss.length * 2) / 3)).sort((a, b) => a - b);
+  const lastThird = rss.slice(Math.floor((rss.length * 2) / 3));
   const cpuMs = cpu.length === 0 ? null : cpu[cpu.length - 1]!;
   return {
     peakRssBytes: rss.length === 0 ? null : Math.max(...rss),
-    steadyRssBytes: lastThird.length === 0 ? null : lastThird[Math.floor(lastThird.length / 2)]!,
+    steadyRssBytes: lastThird.length === 0 ? null : median(lastThird),
     cpuMs,
     gcs: records.filter((r) => r.type === 'gc' && r.pid === pid).length,
     wallMs: work.wallMs,

@@ -2,6 +2,7 @@
 // memory (lowest median steady RSS), the best for CPU (lowest median CPU per 1,000 units,
 // or per run), and the settings no other beats on both (the Pareto front). Pure.
 
+import { median } from '../analysis/series.js';
 import type { RunFigures } from './figures.js';
 import type { Setting } from './vary.js';
 
@@ -28,11 +29,9 @@ export interface SettingSummary {
 }
 
 export function spread(values: readonly (number | null)[]): Spread {
-  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return { median: null, min: null, max: null };
-  const mid = Math.floor(known.length / 2);
-  const median = known.length % 2 === 1 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
-  return { median, min: known[0]!, max: known[known.length - 1]! };
+  return { median: median(known), min: Math.min(...known), max: Math.max(...known) };
 }
 
 export function summarize(

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { readHeapExitLine, type HeapAtExit } from '../../src/sources/jvm-heap-exit.js';
 import { parseHeapRange } from '../../src/sources/jvm-heap-range.js';
+import { repoRoot } from '../support/paths.js';
 
 test('jvm-heap-range: G1 gives one range; Parallel gives the union of its generations', () => {
   assert.deepEqual(
@@ -33,4 +36,20 @@ test('jvm-heap-exit: used heap and young capacity from the exit summary', () => 
   readHeapExitLine(' PSYoungGen      total 76288K, used 2621K [0x…, 0x…, 0x…)', parallel);
   readHeapExitLine(' ParOldGen       total 175104K, used 100K [0x…, 0x…, 0x…)', parallel);
   assert.deepEqual(parallel, { heapUsedBytes: 2721 * 1024, youngCapacityBytes: 76288 * 1024 });
+});
+
+test('jvm-heap-exit: the decorated summary line captured from JDK 17 G1', () => {
+  const lines = readFileSync(
+    path.join(repoRoot, 'test', 'fixtures', 'jvm-logs', 'jdk17-g1.log'),
+    'utf8',
+  ).split('\n');
+  const g1: HeapAtExit = { heapUsedBytes: null, youngCapacityBytes: null };
+  for (const line of lines) readHeapExitLine(line, g1);
+  const summary = lines.find((line) => line.includes('garbage-first heap'))!;
+  const [, total, used] = /total (\d+)K, used (\d+)K/.exec(summary)!;
+  assert.match(summary, /^\[[\d.]+s\]\[info\]\[gc,heap,exit *\]/);
+  assert.deepEqual(g1, {
+    heapUsedBytes: Number(used) * 1024,
+    youngCapacityBytes: (Number(total) * 1024 * 5) / 100,
+  });
 });
