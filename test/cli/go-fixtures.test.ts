@@ -25,6 +25,7 @@ interface Spec {
 
 const SPECS: Record<string, Spec> = {
   'no-gc-yet': { command: (bin) => [path.join(bin, 'no-gc-yet')] },
+  'stderr-redirect': { command: (bin) => [path.join(bin, 'stderr-redirect')] },
   'go-run': { command: () => ['go', 'run', '.'], cwd: path.join(GO_FIXTURES, 'no-gc-yet') },
   leak: { command: (bin) => [path.join(bin, 'leak')] },
   // Long enough after its 6 s burst for the last GC to pass STALE_AFTER_MS (15 s).
@@ -93,6 +94,22 @@ test(
     assert.equal(run.stderr.split('no-gc-yet: a line of its own on stderr\n').length, 2);
     const again = await runCli(['report', run.recordingPath, '--json']);
     assert.equal((JSON.parse(again.stdout) as Report).verdict, 'no-gc-yet');
+  },
+);
+
+test(
+  'stderr-redirect: a program that points its stderr elsewhere cannot prove no-gc-yet',
+  { skip },
+  async () => {
+    const run = await runs.get('stderr-redirect')!;
+    assertFixture(
+      run.stdout.includes('stderr redirected'),
+      'the fixture did not redirect its stderr',
+    );
+    assert.equal(run.report.verdict, 'inconclusive');
+    assert.match(run.report.reasons[0]!.text, /its stderr is not the trace file rssdoctor reads/);
+    const facts = recordsOf(run).filter((r) => r.type === 'go');
+    assert.equal(facts[facts.length - 1]!.stderrIsTraceFile, false);
   },
 );
 
