@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'target.buildFailed'
   | 'recording.notFound'
   | 'recording.unreadable'
-  | 'recording.writeFailed';
+  | 'recording.writeFailed'
+  | 'runtime.procUnavailable';
 
 export class RssdoctorError extends Error {
   readonly code: ErrorCode;

@@ -15,6 +15,7 @@ test('exports: the package exports map', () => {
   assert.equal(pkg.type, 'module');
   assert.deepEqual(pkg.exports, {
     '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+    './runtime': { types: './dist/runtime/index.d.ts', default: './dist/runtime/index.js' },
     './report-v1.schema.json': './schema/report-v1.schema.json',
     './package.json': './package.json',
   });
@@ -38,6 +39,11 @@ test('exports: the library entry, loaded by package name', async () => {
     'renderTerminal',
     'startRun',
   ]);
+});
+
+test('exports: rssdoctor/runtime, loaded by package name', async () => {
+  const runtime = (await import('rssdoctor/runtime')) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(runtime).sort(), ['freeOSMemory', 'gc', 'readMemStats', 'watch']);
 });
 
 test('exports: the library never prints or exits (no console or process.exit in src outside cli)', () => {

@@ -51,6 +51,7 @@ function start(path: string): void {
       threadId,
       usedHeapBytes: stats.used_heap_size,
       totalHeapBytes: stats.total_heap_size,
+      physicalHeapBytes: stats.total_physical_size,
       externalBytes: usage.external,
       arrayBuffersBytes: usage.arrayBuffers,
     };
@@ -206,6 +207,8 @@ function mainThread(
       acks.delete(message.id);
     }
     const trimmed = message.action === 'release' ? malloc.trim() : false;
+    // Fresh allocator figures after the action: the breakdown at the end reads them.
+    sendMalloc();
     send({
       t: 'control-result',
       pid,

@@ -26,6 +26,8 @@ export interface HeapMessage {
   threadId: number;
   usedHeapBytes: number;
   totalHeapBytes: number;
+  // V8's total_physical_size: the committed heap pages actually touched (resident).
+  physicalHeapBytes: number;
   externalBytes: number;
   arrayBuffersBytes: number;
 }

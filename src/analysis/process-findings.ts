@@ -1,11 +1,15 @@
 // Everything the analysis finds about one process, from its records alone. Pure.
 
 import type {
+  AnonMapRecord,
+  ControlRecord,
   GcRecord,
   GoFactsRecord,
   HeapRecord,
   HeapResidentRecord,
   JvmFactsRecord,
+  MallocRecord,
+  MemoryLimitRecord,
   Runtime,
   SampleRecord,
   ScavRecord,
@@ -41,6 +45,11 @@ export interface ProcessRecordLists {
   // JVM: the latest facts about its GC log, and the heap's resident part over time.
   jvmFacts: JvmFactsRecord | null;
   heapResidents: HeapResidentRecord[];
+  // What the breakdown, the release probe and the advice read.
+  mallocs: MallocRecord[];
+  anonMaps: AnonMapRecord[];
+  controls: ControlRecord[];
+  memoryLimit: MemoryLimitRecord | null;
 }
 
 export function emptyRecordLists(): ProcessRecordLists {
@@ -52,6 +61,10 @@ export function emptyRecordLists(): ProcessRecordLists {
     goFacts: null,
     jvmFacts: null,
     heapResidents: [],
+    mallocs: [],
+    anonMaps: [],
+    controls: [],
+    memoryLimit: null,
   };
 }
 

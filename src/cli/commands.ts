@@ -52,6 +52,16 @@ const RUN_OPTIONS: OptionSpec[] = [
       'never force a GC in the target; with too few natural full GCs the verdict is inconclusive',
   },
   {
+    flags: '--probe-release',
+    description:
+      'at the end, measure what can be given back: RSS before, after a forced GC and after malloc_trim in each Node process (the report says "reclaimable: X MiB (Y%)"; a large drop is evidence for retention); for Go and the JVM it names the in-program call that does the same',
+  },
+  {
+    flags: '--deep',
+    description:
+      "read each process's full smaps every 10 s to count thread stacks in the breakdown (costs the target a few ms per read)",
+  },
+  {
     flags: '--runtime <name>',
     description:
       "which runtime source to use: auto (Go from the binary's build info, a JVM when the command is java, Node from its agent), node, go, jvm (also a JVM a wrapper starts), or other (OS-level only)",

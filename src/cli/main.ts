@@ -136,6 +136,8 @@ function runOptions(
     outPath: args.out,
     stdoutToStderr: jsonToStdout(args.json),
     passive: args.passive ?? false,
+    probeRelease: args.probeRelease ?? false,
+    deep: args.deep ?? false,
     keepTemp: args.keepTemp ?? false,
     runtime: args.runtime,
     quietTrace: args.quietTrace ?? false,

@@ -21,6 +21,8 @@ export interface RunArgs {
   failOn?: Verdict[];
   live: boolean;
   passive?: boolean;
+  probeRelease?: boolean;
+  deep?: boolean;
   keepTemp?: boolean;
   runtime?: RuntimeChoice;
   quietTrace?: boolean;

@@ -29,6 +29,8 @@ const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
   go: ['pid'],
   jvm: ['pid'],
   'heap-resident': ['pid', 'residentBytes'],
+  'anon-map': ['pid', 'anonBytes', 'lazyFreeBytes'],
+  'memory-limit': ['pid'],
   demo: ['sentMessages', 'sentBytesPerSecond', 'keptBytesPerSecond'],
   control: ['pid'],
   note: [],

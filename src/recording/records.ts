@@ -86,6 +86,8 @@ export interface HeapRecord {
   threadId: number;
   usedHeapBytes: number;
   totalHeapBytes: number;
+  // V8's total_physical_size: committed heap pages touched (resident). Older recordings lack it.
+  physicalHeapBytes?: number;
   externalBytes: number;
   arrayBuffersBytes: number;
 }
@@ -154,6 +156,39 @@ export interface HeapResidentRecord {
   tMs: number;
   pid: number;
   residentBytes: number;
+}
+
+// Where one process's anonymous memory lies, from one read of /proc/PID/smaps (the
+// `Anonymous:` bytes of each mapping). Read on the smaps cadence for Go and JVM processes
+// (their heap has a known address range), for every process with --deep, and once at the
+// end of a run. Each byte is counted once: heap range first, then thread stacks, then the rest.
+export interface AnonMapRecord {
+  type: 'anon-map';
+  tMs: number;
+  pid: number;
+  anonBytes: number;
+  lazyFreeBytes: number;
+  // Inside the runtime heap's address range (Go's arenas, the Java heap); null if none is known.
+  heapBytes: number | null;
+  // --deep only: the mappings holding a thread's stack (the main [stack], and each thread's,
+  // found from its stack pointer in /proc/PID/task/TID/syscall), outside the heap range.
+  stacksBytes: number | null;
+  // --deep only: how many threads' stacks were found, of how many threads.
+  stacksFound: number | null;
+  threads: number | null;
+}
+
+// The memory limit of a process's cgroup (v1 memory.limit_in_bytes or v2 memory.max, the
+// smallest on the path up to the root), read once when the process is first seen.
+export interface MemoryLimitRecord {
+  type: 'memory-limit';
+  tMs: number;
+  pid: number;
+  cgroupVersion: 1 | 2 | null;
+  // null: no limit (v2 "max", or v1's "unlimited" near 2^63), or the cgroup could not be read.
+  limitBytes: number | null;
+  cgroupPath: string | null;
+  why?: string;
 }
 
 // What the demo's load generator measures and writes as its summary.
@@ -227,6 +262,8 @@ export type BodyRecord =
   | JvmFactsRecord
   | HeapResidentRecord
   | DemoRecord
+  | AnonMapRecord
+  | MemoryLimitRecord
   | ControlRecord
   | NoteRecord
   | EndRecord;

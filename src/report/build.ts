@@ -9,12 +9,17 @@ import type { BodyRecord, DemoRecord } from '../recording/records.js';
 import { judgeProcess, type ProcessVerdict } from '../verdict/process-verdict.js';
 import type { Reason } from '../verdict/reason.js';
 import { topLevel } from '../verdict/top-level.js';
+import { withReleaseEvidence } from '../verdict/release-evidence.js';
+import { chooseAdvice } from '../advice/choose-advice.js';
+import { adviceFacts } from './advice-facts.js';
 import { breakdownOf } from './breakdown.js';
+import { releaseProbe } from './release-probe.js';
 import { groupByProcess } from './group-by-process.js';
 import {
   REPORT_SCHEMA_VERSION,
   type DemoSummary,
   type ProcessReport,
+  type ReleaseProbe,
   type Report,
 } from './report.js';
 import { runSummary } from './run-summary.js';
@@ -33,11 +38,18 @@ const NO_SAMPLES: Reason = {
 export function buildReport(recording: Recording, options: BuildOptions): Report {
   const verdicts: ProcessVerdict[] = [];
   const findingsByPid = new Map<number, ProcessFindings>();
+  const groups = groupByProcess(recording.records);
+  const releases = new Map<number, ReleaseProbe>();
+  const releaseAsked = recording.records.some(
+    (record) => record.type === 'note' && record.code === 'probe.release',
+  );
   const processes: ProcessReport[] = [];
-  for (const [pid, group] of groupByProcess(recording.records)) {
+  for (const [pid, group] of groups) {
     if (group.samples.length === 0) continue;
     const findings = analyzeProcess({ ...group, pid, workers: group.threads.size });
-    const verdict = judgeProcess(findings);
+    const release = releaseProbe(pid, findings.runtime, group);
+    if (release !== null) releases.set(pid, release);
+    const verdict = withRelease(judgeProcess(findings), release);
     const judged = { ...verdict, reasons: finiteFigures(verdict.reasons) };
     verdicts.push(judged);
     findingsByPid.set(pid, findings);
@@ -59,6 +71,11 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
     livePoints += findings.runtimeFindings?.live.points ?? 0;
   const top = topLevel(verdicts);
   const demo = [...recording.records].reverse().find((r) => r.type === 'demo');
+  const breakdown = breakdownOf(
+    top === undefined ? undefined : groups.get(top.pid),
+    top?.runtime ?? 'other',
+    top === undefined ? null : mallocWhy(recording.records, top.pid),
+  );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: top?.verdict ?? 'inconclusive',
@@ -66,21 +83,49 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
     pid: top?.pid ?? null,
     runtime: top?.runtime ?? 'other',
     reasons: top?.reasons ?? [NO_SAMPLES],
-    breakdown: breakdownOf(
-      top === undefined ? undefined : findingsByPid.get(top.pid)?.lastSample,
-      (top === undefined ? undefined : findingsByPid.get(top.pid)?.lastLazyFreeBytes) ?? null,
-    ),
-    advice: [],
+    breakdown,
+    advice:
+      top === undefined
+        ? []
+        : chooseAdvice(
+            adviceFacts(
+              top.verdict,
+              top.runtime,
+              breakdown,
+              groups.get(top.pid),
+              findingsByPid.get(top.pid)?.peakRssBytes ?? null,
+              releases.get(top.pid) ?? null,
+            ),
+          ),
     dataQuality: [
       ...recording.dataQuality,
       ...sourceNotes(recording.records),
       ...coarseLiveNotes(findingsByPid),
     ],
+    ...(releaseAsked && top !== undefined && releases.has(top.pid)
+      ? { probeRelease: releases.get(top.pid)! }
+      : {}),
     run: runSummary(recording, options.recordingPath, livePoints),
     processes,
     tree: treeSummary(recording.records),
     ...(demo?.type === 'demo' ? { demo: demoSummary(demo) } : {}),
   };
+}
+
+function withRelease(verdict: ProcessVerdict, release: ReleaseProbe | null): ProcessVerdict {
+  if (release?.rssBeforeBytes == null || release.reclaimableBytes === null) return verdict;
+  return withReleaseEvidence(verdict, {
+    rssBeforeBytes: release.rssBeforeBytes,
+    reclaimableBytes: release.reclaimableBytes,
+  });
+}
+
+function mallocWhy(records: readonly BodyRecord[], pid: number): string | null {
+  const note = records.find(
+    (record) =>
+      record.type === 'note' && record.code === 'source.mallocUnavailable' && record.pid === pid,
+  );
+  return note?.type === 'note' ? note.text : null;
 }
 
 function demoSummary(record: DemoRecord): DemoSummary {

@@ -33,7 +33,11 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
       group.runtime = 'jvm';
     } else if (record.type === 'heap-resident') {
       groupOf(record.pid).heapResidents.push(record);
-    } else if (record.type === 'heap') {
+    } else if (record.type === 'malloc') groupOf(record.pid).mallocs.push(record);
+    else if (record.type === 'anon-map') groupOf(record.pid).anonMaps.push(record);
+    else if (record.type === 'control') groupOf(record.pid).controls.push(record);
+    else if (record.type === 'memory-limit') groupOf(record.pid).memoryLimit = record;
+    else if (record.type === 'heap') {
       const group = groupOf(record.pid);
       group.heaps.push(record);
       if (record.threadId !== 0) group.threads.add(record.threadId);

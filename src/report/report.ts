@@ -13,6 +13,8 @@ export interface BreakdownPart {
   bytes: number | null;
   // `resident`: counted in RSS by the kernel. `upperBound`: committed, maybe not resident.
   kind: 'resident' | 'upperBound';
+  // Set on the parts that split anon; with `unexplained` they sum to anon.
+  within?: 'anon';
   why?: string;
 }
 
@@ -23,10 +25,25 @@ export interface Breakdown {
   parts: Record<string, BreakdownPart>;
 }
 
-export interface Advice {
-  code: string;
+export type { Advice } from '../advice/advice.js';
+import type { Advice } from '../advice/advice.js';
+
+// --probe-release: what a forced GC and malloc_trim gave back at the end (Node), or the
+// in-program call that does the same (Go, the JVM).
+export interface ReleaseProbe {
+  pid: number;
+  runtime: Runtime;
+  measured: boolean;
+  rssBeforeBytes: number | null;
+  rssAfterGcBytes: number | null;
+  rssAfterTrimBytes: number | null;
+  // RSS a second after the release: whether what was given back stayed given back.
+  rssSettledBytes: number | null;
+  reclaimableBytes: number | null;
+  // Of rssBeforeBytes.
+  reclaimableFraction: number | null;
+  call: string | null;
   text: string;
-  because: Record<string, number>;
 }
 
 export interface RunSummary {
@@ -80,6 +97,8 @@ export interface Report {
   run: RunSummary;
   processes: ProcessReport[];
   tree: TreeSummary;
+  // Only with --probe-release.
+  probeRelease?: ReleaseProbe;
   // Only from `rssdoctor demo`.
   demo?: DemoSummary;
 }

@@ -13,6 +13,8 @@ export function renderTerminal(report: Report): string {
   );
   for (const reason of report.reasons) lines.push(`  • ${reason.text}`);
   lines.push('', ...breakdownLines(report));
+  if (report.probeRelease !== undefined)
+    lines.push('', `release probe: ${report.probeRelease.text}`);
   if (report.processes.length > 1) {
     lines.push(
       '',
@@ -43,16 +45,17 @@ function breakdownLines(report: Report): string[] {
   const { rssBytes, swapBytes, parts } = report.breakdown;
   if (rssBytes === null) return ['RSS: no sample'];
   const lines = [
-    `RSS ${formatBytes(rssBytes)} at the last sample (swap ${formatNullable(swapBytes)}, beside RSS)`,
+    `RSS ${formatBytes(rssBytes)} at the end (swap ${formatNullable(swapBytes)}, beside RSS)`,
   ];
   for (const [key, part] of Object.entries(parts)) {
-    // LazyFree is inside anon: shown under it, not beside it.
-    const name = key === 'lazyFree' ? ' ↳ lazyFree' : key;
-    const share =
-      part.bytes !== null && rssBytes > 0 ? `${((part.bytes / rssBytes) * 100).toFixed(0)}%` : '';
-    const value =
-      part.bytes === null ? `unknown (${part.why ?? 'no source'})` : formatBytes(part.bytes);
-    lines.push(`  ${name.padEnd(11)} ${value.padStart(10)} ${share.padStart(4)}  ${part.kind}`);
+    // Known parts only; an unknown one shows its reason in --json. Anon's split is indented.
+    if (part.bytes === null) continue;
+    const name = part.within === 'anon' ? `  ${key}` : key;
+    const share = rssBytes > 0 ? `${((part.bytes / rssBytes) * 100).toFixed(0)}%` : '';
+    const kind = part.kind === 'upperBound' ? '≤' : '';
+    lines.push(
+      `  ${name.padEnd(15)} ${(kind + formatBytes(part.bytes)).padStart(11)} ${share.padStart(4)}`,
+    );
   }
   return lines;
 }

@@ -30,6 +30,11 @@ export interface AgentSession {
   env: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   probe: () => void;
   finalProbe: () => Promise<void>;
+  // --probe-release, after finalProbe: GC + malloc_trim, with RSS before and after (under
+  // --passive, finalProbe forced nothing, so a full GC comes first here).
+  releaseProbe: () => Promise<void>;
+  // Processes whose agent is connected.
+  pids: () => number[];
   close: () => Promise<void>;
 }
 
@@ -112,6 +117,15 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       if (options.passive) return;
       await Promise.all(channel.pids().map((pid) => force(pid, probes.get(pid))));
     },
+    releaseProbe: async () => {
+      await Promise.all(
+        channel.pids().map(async (pid) => {
+          if (options.passive) await force(pid, probes.get(pid));
+          await channel.control(pid, 'release', CONTROL_TIMEOUT_MS);
+        }),
+      );
+    },
+    pids: () => channel.pids(),
     close: () => channel.close(),
   };
 }

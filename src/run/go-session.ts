@@ -12,6 +12,8 @@ import { looksLikeGcTrace, parseGcTrace, PERIODIC_GC_LINE } from '../sources/gct
 import { goSettings } from '../sources/go-settings.js';
 import { readEnviron } from '../sources/proc-environ.js';
 import { looksLikeScavTrace, parseScavTrace } from '../sources/scavtrace.js';
+import { GO_ARENA_RANGES } from '../sources/go-arena-ranges.js';
+import type { AddressRange } from '../sources/jvm-heap-range.js';
 import { readGoBuildInfo } from '../target/go-build-info.js';
 import { mergeGodebug } from './godebug-merge.js';
 
@@ -36,6 +38,8 @@ export interface GoSession {
   started: (rootPid: number) => void;
   // The PIDs in the tree this tick: finds the trace's owner and any second Go writer.
   onTick: (pids: readonly number[]) => void;
+  // Go processes have their heap at known addresses; null for any other process.
+  heapRanges: (pid: number) => readonly AddressRange[] | null;
   close: () => void;
 }
 
@@ -48,6 +52,7 @@ export function openGoSession(options: GoSessionOptions): GoSession {
   let rootPid: number | null = null;
   let owner: { pid: number; proof: Proof } | null = null;
   const checked = new Set<number>();
+  const goPids = new Set<number>();
   // Lines read before the owner is known (a wrapper starting a Go child) wait for it.
   let pending: (Omit<GcRecord, 'pid'> | Omit<ScavRecord, 'pid'>)[] | null = [];
   let periodicNext = false;
@@ -158,6 +163,7 @@ export function openGoSession(options: GoSessionOptions): GoSession {
       stderrFdOpen = false;
       if (options.rootIsGo) {
         checked.add(pid);
+        goPids.add(pid);
         adopt(pid, readGoBuildInfo(`/proc/${pid}/exe`)?.goVersion ?? null);
       }
     },
@@ -165,9 +171,11 @@ export function openGoSession(options: GoSessionOptions): GoSession {
       for (const pid of pids) {
         if (checked.has(pid)) continue;
         checked.add(pid);
+        // Build info is a scan of the binary: only for a process that could own the trace.
         if (pid !== rootPid && !writesToTrace(pid)) continue;
         const info = readGoBuildInfo(`/proc/${pid}/exe`);
         if (info === null) continue;
+        goPids.add(pid);
         if (owner === null) {
           adopt(pid, info.goVersion);
         } else if (
@@ -199,6 +207,7 @@ export function openGoSession(options: GoSessionOptions): GoSession {
         writeFacts();
       }
     },
+    heapRanges: (pid) => (goPids.has(pid) ? GO_ARENA_RANGES : null),
     close: () => {
       if (stderrFdOpen) closeSync(stderrFd);
       stderrFdOpen = false;

@@ -40,6 +40,8 @@ export interface JvmSession {
   env: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   onTick: () => void;
   finalProbe: () => Promise<void>;
+  // The Java heap's address range once GC.heap_info gave it; null before, or for a non-JVM.
+  heapRanges: (pid: number) => readonly AddressRange[] | null;
   close: () => void;
 }
 
@@ -233,6 +235,10 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
     finalProbe: async () => {
       discover();
       await Promise.all([...jvms.values()].filter(wantsProbe).map(force));
+    },
+    heapRanges: (pid) => {
+      const range = jvms.get(pid)?.heapRange ?? null;
+      return range === null ? null : [range];
     },
     close: () => {
       discover();

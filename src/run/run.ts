@@ -24,6 +24,9 @@ import { openRunDirectory } from './run-directory.js';
 import { openRuntimeSources } from './runtime-sources.js';
 import { planTarget, type RuntimeChoice } from './target-plan.js';
 import { watchUnloggedJvms } from './unlogged-jvm-watch.js';
+import { watchAnonMaps } from './anon-map-watch.js';
+import { settleAfterRelease } from './release-settle.js';
+import { readMemoryLimit } from '../sources/cgroup-limit.js';
 
 // After SIGTERM at --duration, how long the target gets to exit before SIGKILL.
 export const STOP_GRACE_MS = 3000;
@@ -44,6 +47,10 @@ export interface RunOptions {
   keepTemp?: boolean;
   // Which runtime sources to set up; 'auto' detects Go from build info and Node by its agent.
   runtime?: RuntimeChoice;
+  // Read every process's full smaps on the smaps cadence: thread stacks in the breakdown.
+  deep?: boolean;
+  // At the end, measure what a forced GC and malloc_trim give back (Node), before the stop.
+  probeRelease?: boolean;
   // Go: do not echo gctrace/scavtrace lines (the program's other stderr is always echoed).
   quietTrace?: boolean;
   // A Go target's stderr goes through a private file; each chunk of it, byte-exact, is
@@ -189,12 +196,30 @@ async function execute(
   const sampling = new AbortController();
   let timedOut = false;
   let durationTimer: NodeJS.Timeout | undefined;
+  const anonMaps = watchAnonMaps({
+    deep: options.deep ?? false,
+    heapRanges: (pid) => sources.heapRanges(pid),
+    nowMs,
+    append,
+  });
+  let lastPids: number[] = [];
+  const probeRelease = options.probeRelease ?? false;
   const endRun = (): void => {
     if (timedOut) return;
     timedOut = true;
     clearTimeout(durationTimer);
-    // Active confirmation: one last forced full GC, then the stop.
-    void sources.finalProbe().then(() => stopGroup(target.pid, STOP_GRACE_MS));
+    // Active confirmation: one last forced full GC (or the release probe), where the
+    // memory lies, then the stop.
+    void sources
+      .finalProbe()
+      .then(async () => {
+        // Where the memory lies before anything is given back.
+        anonMaps.snapshot(lastPids);
+        if (!probeRelease) return;
+        await sources.releaseProbe();
+        await settleAfterRelease(sources.agent?.pids() ?? [], nowMs, append);
+      })
+      .then(() => stopGroup(target.pid, STOP_GRACE_MS));
   };
   if (options.durationMs !== undefined) durationTimer = setTimeout(endRun, options.durationMs);
   onStoppable(endRun);
@@ -203,6 +228,7 @@ async function execute(
   const unloggedJvms =
     plan.jvm === null && options.runtime !== 'other' ? watchUnloggedJvms(nowMs, append) : null;
   let samples = 0;
+  const limitsRead = new Set<number>();
   try {
     for await (const tick of readProcfsSamples(
       target.pid,
@@ -212,7 +238,14 @@ async function execute(
       for (const note of tick.notes) append(note);
       for (const sample of tick.samples) append(sample);
       samples += tick.samples.length;
-      sources.tick(tick.samples.map((sample) => sample.pid));
+      lastPids = tick.samples.map((sample) => sample.pid);
+      for (const pid of lastPids) {
+        if (limitsRead.has(pid)) continue;
+        limitsRead.add(pid);
+        append({ type: 'memory-limit', tMs: tick.tMs, pid, ...readMemoryLimit(pid) });
+      }
+      sources.tick(lastPids);
+      anonMaps.tick(lastPids);
       unloggedJvms?.(tick.samples.map((sample) => sample.pid));
       const root = tick.samples.find((sample) => sample.pid === target.pid);
       options.onTick?.({

@@ -3,6 +3,7 @@
 // the one before left, never replacing the user's values), ticks them and closes them.
 
 import type { BodyRecord } from '../recording/records.js';
+import type { AddressRange } from '../sources/jvm-heap-range.js';
 import { openAgentSession, type AgentSession } from './agent-session.js';
 import { openGoSession, type GoSession } from './go-session.js';
 import { openJvmSession, type JvmSession } from './jvm-session.js';
@@ -28,6 +29,10 @@ export interface RuntimeSources {
   tick: (pids: readonly number[]) => void;
   // One forced full GC in every Node process and JVM before the verdict.
   finalProbe: () => Promise<void>;
+  // --probe-release: GC + malloc_trim in every Node process.
+  releaseProbe: () => Promise<void>;
+  // The runtime heap's address range of a process, where one is known (Go, the JVM).
+  heapRanges: (pid: number) => readonly AddressRange[] | null;
   close: () => Promise<void>;
 }
 
@@ -88,6 +93,10 @@ export async function openRuntimeSources(
     finalProbe: async () => {
       await Promise.all([agent?.finalProbe(), jvm?.finalProbe()]);
     },
+    releaseProbe: async () => {
+      await agent?.releaseProbe();
+    },
+    heapRanges: (pid) => go?.heapRanges(pid) ?? jvm?.heapRanges(pid) ?? null,
     close: async () => {
       go?.close();
       jvm?.close();

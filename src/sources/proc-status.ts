@@ -1,6 +1,7 @@
 // /proc/PID/status: read every tick. Gives RSS and its kernel split (RssAnon + RssFile +
 // RssShmem = VmRSS), swap, thread count, parent and name. See proc(5).
 
+import type { SampleRecord } from '../recording/records.js';
 import { parseKbFields, readProcFile, type ProcRead } from './proc-read.js';
 
 export interface ProcStatus {
@@ -15,6 +16,21 @@ export interface ProcStatus {
 }
 
 // A kernel thread or a zombie has no VmRSS line; it returns null.
+// One `sample` record from a status reading (the rare fields come from smaps_rollup).
+export function sampleFromStatus(status: ProcStatus, pid: number, tMs: number): SampleRecord {
+  return {
+    type: 'sample',
+    tMs,
+    pid,
+    rssBytes: status.rssBytes,
+    rssAnonBytes: status.rssAnonBytes,
+    rssFileBytes: status.rssFileBytes,
+    rssShmemBytes: status.rssShmemBytes,
+    swapBytes: status.swapBytes,
+    threads: status.threads,
+  };
+}
+
 export function parseProcStatus(text: string): ProcStatus | null {
   const kb = parseKbFields(text);
   const rssBytes = kb.get('VmRSS');

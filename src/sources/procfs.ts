@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NoteRecord, SampleRecord } from '../recording/records.js';
 import { readCpuMs } from './proc-stat-cpu.js';
-import { readProcStatus } from './proc-status.js';
+import { readProcStatus, sampleFromStatus } from './proc-status.js';
 import { readSmapsRollup } from './proc-smaps-rollup.js';
 import { listProcessTree } from './proc-tree.js';
 
@@ -84,17 +84,7 @@ function readTick(
         name: status.name,
       });
     }
-    const sample: SampleRecord = {
-      type: 'sample',
-      tMs,
-      pid,
-      rssBytes: status.rssBytes,
-      rssAnonBytes: status.rssAnonBytes,
-      rssFileBytes: status.rssFileBytes,
-      rssShmemBytes: status.rssShmemBytes,
-      swapBytes: status.swapBytes,
-      threads: status.threads,
-    };
+    const sample = sampleFromStatus(status, pid, tMs);
     const cpuMs = readCpuMs(pid);
     if (cpuMs !== null) sample.cpuMs = cpuMs;
     if (withSmaps) {

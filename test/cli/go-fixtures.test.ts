@@ -24,7 +24,10 @@ interface Spec {
 }
 
 const SPECS: Record<string, Spec> = {
-  'no-gc-yet': { command: (bin) => [path.join(bin, 'no-gc-yet')] },
+  'no-gc-yet': {
+    command: (bin) => [path.join(bin, 'no-gc-yet')],
+    runArgs: ['--probe-release', '--deep'],
+  },
   'stderr-redirect': { command: (bin) => [path.join(bin, 'stderr-redirect')] },
   'go-run': { command: () => ['go', 'run', '.'], cwd: path.join(GO_FIXTURES, 'no-gc-yet') },
   leak: { command: (bin) => [path.join(bin, 'leak')] },
@@ -94,6 +97,18 @@ test(
     assert.equal(run.stderr.split('no-gc-yet: a line of its own on stderr\n').length, 2);
     const again = await runCli(['report', run.recordingPath, '--json']);
     assert.equal((JSON.parse(again.stdout) as Report).verdict, 'no-gc-yet');
+    // Advice names the trigger; --probe-release names the call; --deep finds the stacks.
+    const advice = run.report.advice.find((a) => a.code === 'go-gc-at-start')!;
+    assert.equal(advice.because.firstTriggerBytes, 4 * 1024 * 1024);
+    assert.equal(run.report.probeRelease?.measured, false);
+    assert.match(run.report.probeRelease.call ?? '', /debug\.FreeOSMemory\(\)/);
+    const parts = run.report.breakdown.parts;
+    assert.equal(parts.liveHeap?.kind, 'upperBound', 'no GC yet: the heap is not split');
+    assert.ok(parts.offHeap!.bytes! > 0);
+    assert.ok(
+      parts.stacks?.bytes !== null && parts.stacks!.bytes! > 0,
+      JSON.stringify(parts.stacks),
+    );
   },
 );
 

@@ -28,9 +28,12 @@ before(() => {
   if (skip !== false) return;
   const classes = buildJavaFixtures();
   for (const [name, jvmOptions] of Object.entries(SPECS)) {
-    const run = runFixture(['java', ...jvmOptions, '-cp', classes, name], ['--duration', '20'], {
-      intervalSeconds: '0.5',
-    });
+    const extra = name === 'BurstReleased' ? ['--probe-release'] : [];
+    const run = runFixture(
+      ['java', ...jvmOptions, '-cp', classes, name],
+      ['--duration', '20', ...extra],
+      { intervalSeconds: '0.5' },
+    );
     run.catch(() => {});
     runs.set(name, run);
   }
@@ -96,6 +99,16 @@ test(
     const held = run.report.reasons.find((r) => r.code === 'rss-above-live')!.figures;
     assert.ok(held.liveBytes! < 16 * MIB, `live ${held.liveBytes! / MIB} MiB`);
     assert.ok(held.heldBytes! > 100 * MIB, `held ${held.heldBytes! / MIB} MiB`);
+    // Where it is: resident Java heap beyond live data, measured from smaps.
+    const { heapFree, liveHeap } = run.report.breakdown.parts;
+    assert.equal(heapFree!.kind, 'resident');
+    assert.ok(heapFree!.bytes! > 100 * MIB, `heapFree ${heapFree!.bytes! / MIB} MiB`);
+    assert.ok(liveHeap!.bytes! < 16 * MIB);
+    // What to do: G1 on JDK 17 can give it back when idle; the release call is named.
+    const periodic = run.report.advice.find((a) => a.code === 'jvm-periodic-gc')!;
+    assert.equal(periodic.because.heapFreeBytes, heapFree!.bytes);
+    assert.equal(run.report.probeRelease?.measured, false);
+    assert.match(run.report.probeRelease.call ?? '', /System\.gc\(\)/);
   },
 );
 

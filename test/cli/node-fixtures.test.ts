@@ -102,7 +102,7 @@ test('retain-then-plateau: freed Buffers that glibc keeps are retention, not a l
 });
 
 test('steady: a program with flat live data is steady or retention', async () => {
-  const run = await runNode('steady.mjs', ['3', '60'], ['--duration', '20']);
+  const run = await runNode('steady.mjs', ['3', '60'], ['--duration', '20', '--deep']);
   const tail = run.rss.slice(Math.floor(run.rss.length / 2));
   assertFixture(
     Math.max(...tail) - Math.min(...tail) < 15 * MIB,
@@ -110,6 +110,10 @@ test('steady: a program with flat live data is steady or retention', async () =>
   );
   assert.ok(['steady', 'retention'].includes(run.report.verdict), run.report.reasons[0]?.text);
   assert.equal(run.report.runtime, 'node');
+  // --deep: the threads' stacks, found from their stack pointers, in the breakdown.
+  const stacks = run.report.breakdown.parts.stacks!;
+  assert.ok(stacks.bytes !== null && stacks.bytes > 0, JSON.stringify(stacks));
+  assert.match(stacks.why!, /^\d+ of \d+ threads' stacks found/);
 });
 
 test('--passive: no forced GCs, so too few live points give inconclusive, saying how many', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Report } from '../../src/report/report.js';
 import { spawnCli } from './cli.js';
 import { watchRss } from './proc-watch.js';
+import { assertBreakdown } from './assert-breakdown.js';
 import { assertValidReport } from './validate-report.js';
 
 export interface FixtureRun {
@@ -49,5 +50,6 @@ export async function runFixture(
   assert.equal(result.code, 0, result.stderr);
   const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
   assertValidReport(report);
+  assertBreakdown(report);
   return { report, recordingPath, rss, fixturePid, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,50 @@
+// Node: anon is V8's heap pages (mmap'd by V8, outside malloc) plus glibc malloc's arenas
+// and mmaps (Buffers' backing stores, native addons, V8's own mallocs) plus thread stacks.
+// Measured here on a bare node 20 process: RssAnon 7.24 MiB = V8 physical 4.25 + malloc in
+// use 2.66 + malloc free 0.36 (0.03 MiB over: the malloc figures are upper bounds).
+
+import { known, unknownPart, type AnonPart } from './anon-part.js';
+import type { BreakdownInputs } from './breakdown-inputs.js';
+
+export function nodeAnonParts(inputs: BreakdownInputs, mallocWhy: string | null): AnonPart[] {
+  const { heaps, malloc } = inputs;
+  const parts: AnonPart[] = [];
+  if (heaps.length === 0) {
+    parts.push(unknownPart('liveHeap', 'the agent sent no heap figures for this process'));
+    parts.push(unknownPart('heapFree', 'the agent sent no heap figures for this process'));
+  } else {
+    let usedBytes = 0;
+    let physicalBytes = 0;
+    let totalBytes = 0;
+    let allPhysical = true;
+    for (const heap of heaps) {
+      usedBytes += heap.usedHeapBytes;
+      totalBytes += heap.totalHeapBytes;
+      if (heap.physicalHeapBytes === undefined) allPhysical = false;
+      else physicalBytes += heap.physicalHeapBytes;
+    }
+    parts.push(known('liveHeap', usedBytes, 'resident'));
+    parts.push(
+      allPhysical
+        ? known('heapFree', physicalBytes - usedBytes, 'resident')
+        : known(
+            'heapFree',
+            totalBytes - usedBytes,
+            'upperBound',
+            'committed V8 heap minus used (this recording has no physical size)',
+          ),
+    );
+  }
+  const noMalloc = mallocWhy ?? 'the agent sent no malloc figures for this process';
+  parts.push(
+    malloc === null
+      ? unknownPart('mallocInUse', noMalloc, 'upperBound')
+      : known('mallocInUse', malloc.inUseBytes, 'upperBound'),
+  );
+  parts.push(
+    malloc === null
+      ? unknownPart('allocatorFree', noMalloc, 'upperBound')
+      : known('allocatorFree', malloc.freeBytes, 'upperBound'),
+  );
+  return parts;
+}

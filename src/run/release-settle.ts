@@ -1,0 +1,34 @@
+// After the release probe, RSS is read again RELEASE_SETTLE_MS later: whether what was
+// given back stays given back (an allocator may take it again at once), and a window in
+// which the target must go on serving (the probe is tested for that).
+
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BodyRecord } from '../recording/records.js';
+import { readProcStatus } from '../sources/proc-status.js';
+
+export const RELEASE_SETTLE_MS = 1000;
+
+export async function settleAfterRelease(
+  pids: readonly number[],
+  nowMs: () => number,
+  append: (record: BodyRecord) => void,
+): Promise<void> {
+  append({
+    type: 'note',
+    tMs: nowMs(),
+    code: 'probe.release',
+    text: 'the release probe ran: a forced GC, then GC and malloc_trim, in every Node process',
+  });
+  await sleep(RELEASE_SETTLE_MS);
+  for (const pid of pids) {
+    const status = readProcStatus(pid);
+    if (!status.ok || status.status === null) continue;
+    append({
+      type: 'control',
+      tMs: nowMs(),
+      pid,
+      action: 'release-settled',
+      rssAfterBytes: status.status.rssBytes,
+    });
+  }
+}
