@@ -26,9 +26,11 @@ export type {
   RunSummary,
   ProcessReport,
   TreeSummary,
+  ReleaseProbe,
 } from './report/report.js';
 export { renderJson } from './report/json.js';
 export { renderTerminal } from './report/terminal.js';
+export { renderHtml } from './report/html.js';
 export { VERDICTS } from './verdict/verdicts.js';
 export type { Verdict, Runtime } from './verdict/verdicts.js';
 export type { Reason } from './verdict/reason.js';

@@ -35,6 +35,7 @@ test('exports: the library entry, loaded by package name', async () => {
     'isRssdoctorError',
     'parseRecording',
     'readRecording',
+    'renderHtml',
     'renderJson',
     'renderTerminal',
     'startRun',

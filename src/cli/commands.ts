@@ -21,6 +21,11 @@ const JSON_OPTION: OptionSpec = {
   description:
     'write the Report v1 JSON to <file>, or to stdout when no file (or -) is given (the terminal summary then goes to stderr)',
 };
+const HTML_OPTION: OptionSpec = {
+  flags: '--html <file>',
+  description:
+    'also write a self-contained HTML report (works offline): the verdict, RSS over time by part, the live points with their trend, GC and probe markers, advice',
+};
 const FAIL_ON_OPTION: OptionSpec = {
   flags: '--fail-on <verdicts>',
   description:
@@ -45,6 +50,7 @@ const RUN_OPTIONS: OptionSpec[] = [
     defaultText: './rssdoctor-<name>-<YYYYMMDD-HHMMSS>.ndjson',
   },
   JSON_OPTION,
+  HTML_OPTION,
   FAIL_ON_OPTION,
   {
     flags: '--passive',
@@ -84,7 +90,8 @@ const RUN_OPTIONS: OptionSpec[] = [
   },
   {
     flags: '--no-live',
-    description: 'no progress line on stderr, even when stderr is a terminal',
+    description:
+      'no live chart on stderr, even when stderr is a terminal: plain progress lines every 10 s instead (as when stderr is not a terminal)',
   },
 ];
 
@@ -180,6 +187,11 @@ export const COMMANDS: CommandSpec[] = [
         description:
           'write the whole matrix as JSON to <file>, or to stdout when no file (or -) is given',
       },
+      {
+        flags: '--html <file>',
+        description:
+          'also write a self-contained HTML page: steady RSS against CPU for every setting, with the table',
+      },
     ],
     examples: [
       "rssdoctor tune --demo go --vary 'GOGC=25|100|400'",
@@ -209,7 +221,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 're-analyse a recording',
     details:
       'Recomputes everything from the raw records, so it gives the same verdict as the live run. A recording cut mid-line (rssdoctor or the machine died) is read up to the cut, and the report says it is truncated.',
-    options: [JSON_OPTION, FAIL_ON_OPTION],
+    options: [JSON_OPTION, HTML_OPTION, FAIL_ON_OPTION],
     examples: ['rssdoctor report rssdoctor-server-20261125-180000.ndjson --json'],
   },
 ];

@@ -11,6 +11,7 @@ import type { Report } from '../report/report.js';
 import { DEMO_DEFAULTS, demoLoad, startDemo } from '../demo/demo.js';
 import { RssdoctorError } from '../errors.js';
 import { startRun, type RunHandle, type RunOptions } from '../run/run.js';
+import type { RecordingRecord } from '../recording/records.js';
 import type { Verdict } from '../verdict/verdicts.js';
 import {
   EXIT_FAILURE,
@@ -20,7 +21,7 @@ import {
   EXIT_USAGE,
 } from './exit-codes.js';
 import { feedMetrics, openMetricsEndpoint } from './metrics-endpoint.js';
-import { jsonToStdout, writeReport } from './output.js';
+import { jsonToStdout, writeHtmlReport, writeReport } from './output.js';
 import {
   buildProgram,
   type DemoArgs,
@@ -28,7 +29,7 @@ import {
   type ReportArgs,
   type RunArgs,
 } from './program.js';
-import { progressLine } from './progress.js';
+import { LiveView } from './live-view.js';
 import { targetNotice } from './target-notice.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -72,18 +73,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function runCommand(args: RunArgs): Promise<number> {
-  const showProgress = args.live && process.stderr.isTTY === true;
+  const view = liveView(args, args.durationMs, '');
   const metrics = await openMetricsEndpoint(args.metrics);
   const handle = startRun({
-    ...runOptions(args, showProgress),
-    onRecord: feedMetrics(metrics),
+    ...runOptions(args, view, feedMetrics(metrics)),
     command: args.command,
     onStart: ({ pid, recordingPath }) => {
-      if (showProgress)
-        process.stderr.write(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`);
+      if (view.tty)
+        view.passthrough(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`);
     },
   });
-  return finish(handle, args, showProgress).finally(() => metrics?.close());
+  return finish(handle, args, view).finally(() => metrics?.close());
 }
 
 async function demoCommand(args: DemoArgs): Promise<number> {
@@ -94,7 +94,7 @@ async function demoCommand(args: DemoArgs): Promise<number> {
       `demo --runtime: expected node or go, got "${runtime}"`,
     );
   }
-  const showProgress = args.live && process.stderr.isTTY === true;
+  const view = liveView(args, args.durationMs ?? DEMO_DEFAULTS.durationMs, 'demo');
   const leak = args.leak ?? false;
   const load = demoLoad({
     runtime,
@@ -105,8 +105,7 @@ async function demoCommand(args: DemoArgs): Promise<number> {
   });
   const metrics = await openMetricsEndpoint(args.metrics);
   const handle = startDemo({
-    ...runOptions(args, showProgress),
-    onRecord: feedMetrics(metrics),
+    ...runOptions(args, view, feedMetrics(metrics)),
     runtime,
     leak,
     ...load,
@@ -115,7 +114,7 @@ async function demoCommand(args: DemoArgs): Promise<number> {
         runtime === 'go'
           ? `Go, one goroutine per connection, a fresh bufio.Reader per message`
           : `Node, 5 worker threads`;
-      process.stderr.write(
+      view.passthrough(
         `rssdoctor demo: receiver pid ${pid} (${receiver}${leak ? ', keeping every payload' : ''}) ` +
           `on 127.0.0.1:${port}; load: ${load.connections} connections, ` +
           `${load.ratePerSecond === 0 ? 'as fast as acks allow' : `${load.ratePerSecond} messages/s`} of ${load.messageBytes} bytes, ` +
@@ -123,12 +122,28 @@ async function demoCommand(args: DemoArgs): Promise<number> {
       );
     },
   });
-  return finish(handle, args, showProgress).finally(() => metrics?.close());
+  return finish(handle, args, view).finally(() => metrics?.close());
+}
+
+// The live view on a terminal (unless --no-live), plain progress lines otherwise.
+function liveView(
+  args: Omit<RunArgs, 'command'>,
+  durationMs: number | undefined,
+  title: string,
+): LiveView {
+  return new LiveView({
+    tty: args.live && process.stderr.isTTY === true,
+    durationMs,
+    title,
+    columns: () => process.stderr.columns ?? 100,
+    write: (text) => process.stderr.write(text),
+  });
 }
 
 function runOptions(
   args: Omit<RunArgs, 'command'>,
-  showProgress: boolean,
+  view: LiveView,
+  metrics: ((record: RecordingRecord) => void) | undefined,
 ): Omit<RunOptions, 'command'> {
   return {
     durationMs: args.durationMs,
@@ -141,17 +156,18 @@ function runOptions(
     keepTemp: args.keepTemp ?? false,
     runtime: args.runtime,
     quietTrace: args.quietTrace ?? false,
-    onTargetStderr: (bytes) => process.stderr.write(bytes),
-    onTick: showProgress
-      ? (progress) => process.stderr.write(progressLine(progress, args.durationMs))
-      : undefined,
+    onTargetStderr: (bytes) => view.passthrough(bytes),
+    onRecord: (record) => {
+      metrics?.(record);
+      view.onRecord(record);
+    },
   };
 }
 
 async function finish(
   handle: RunHandle,
   args: Omit<RunArgs, 'command'>,
-  showProgress: boolean,
+  view: LiveView,
 ): Promise<number> {
   const onSignal = (): void => handle.interrupt();
   process.on('SIGINT', onSignal);
@@ -162,9 +178,12 @@ async function finish(
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (showProgress) process.stderr.write('\r\x1b[2K');
+    view.close();
   }
   writeReport(report, args.json);
+  if (args.html !== undefined && report.run.recordingPath !== null) {
+    writeHtmlReport(args.html, report, readRecording(report.run.recordingPath));
+  }
   const notice = targetNotice(report);
   if (notice !== null) process.stderr.write(notice + '\n');
   if (report.run.interrupted) return EXIT_INTERRUPTED;
@@ -175,6 +194,7 @@ function reportCommand(args: ReportArgs): number {
   const recording = readRecording(args.recording);
   const report = buildReport(recording, { recordingPath: args.recording });
   writeReport(report, args.json);
+  if (args.html !== undefined) writeHtmlReport(args.html, report, recording);
   return exitFor(report.verdict, args.failOn);
 }
 

@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import type { Recording } from '../recording/reader.js';
+import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import type { Report } from '../report/report.js';
 import { renderTerminal } from '../report/terminal.js';
@@ -18,4 +20,9 @@ export function writeReport(report: Report, json: string | true | undefined): vo
   }
   if (typeof json === 'string') writeFileSync(json, renderJson(report));
   process.stdout.write(renderTerminal(report));
+}
+
+// The HTML report, owner-readable only, like the recording it is drawn from.
+export function writeHtmlReport(file: string, report: Report, recording: Recording): void {
+  writeFileSync(file, renderHtml(report, recording), { mode: 0o600 });
 }

@@ -27,11 +27,13 @@ export interface RunArgs {
   runtime?: RuntimeChoice;
   quietTrace?: boolean;
   metrics?: { host?: string; port: number };
+  html?: string;
 }
 
 export interface ReportArgs {
   recording: string;
   json?: string | true;
+  html?: string;
   failOn?: Verdict[];
 }
 
@@ -58,6 +60,7 @@ export interface TuneArgs {
   intervalMs?: number;
   outDir?: string;
   json?: string | true;
+  html?: string;
 }
 
 export interface RulesArgs {

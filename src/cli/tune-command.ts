@@ -7,9 +7,11 @@ import path from 'node:path';
 import { RssdoctorError } from '../errors.js';
 import { splitArgs } from '../tune/split-args.js';
 import { DEFAULT_TUNE_MESSAGES, tune, type TuneTarget } from '../tune/tune.js';
+import { renderTuneHtml } from '../tune/tune-html.js';
 import { renderTuneTable } from '../tune/tune-table.js';
 import { parseVary, settingsOf } from '../tune/vary.js';
 import { EXIT_INTERRUPTED, EXIT_REPORT } from './exit-codes.js';
+import { LiveView } from './live-view.js';
 import { jsonToStdout } from './output.js';
 import type { TuneArgs } from './program.js';
 
@@ -19,6 +21,7 @@ export async function tuneCommand(args: TuneArgs): Promise<number> {
   const outDir = args.outDir ?? mkdtempSync(path.join(tmpdir(), 'rssdoctor-tune-'));
   if (args.outDir !== undefined) mkdirSync(outDir, { recursive: true });
   const aborter = new AbortController();
+  let view = null as LiveView | null;
   const onSignal = (): void => aborter.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -31,13 +34,25 @@ export async function tuneCommand(args: TuneArgs): Promise<number> {
       intervalMs: args.intervalMs,
       outDir,
       stdoutToStderr: jsonToStdout(args.json),
-      onTargetStderr: (bytes) => process.stderr.write(bytes),
-      onRun: ({ setting, round, index, total }) =>
-        process.stderr.write(
-          `rssdoctor tune: run ${index + 1}/${total} (round ${round + 1}): ${setting.label}\n`,
-        ),
+      onTargetStderr: (bytes) =>
+        view === null ? process.stderr.write(bytes) : view.passthrough(bytes),
+      onRecord: (record) => view?.onRecord(record),
+      onRun: ({ setting, round, index, total }) => {
+        view?.close();
+        const title = `tune run ${index + 1}/${total} (round ${round + 1}): ${setting.label}`;
+        process.stderr.write(`rssdoctor ${title}\n`);
+        view = new LiveView({
+          tty: process.stderr.isTTY === true,
+          durationMs: undefined,
+          title,
+          columns: () => process.stderr.columns ?? 100,
+          write: (text) => process.stderr.write(text),
+        });
+      },
     });
+    view?.close();
     const table = renderTuneTable(result);
+    if (args.html !== undefined) writeFileSync(args.html, renderTuneHtml(result), { mode: 0o600 });
     if (jsonToStdout(args.json)) {
       process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       process.stderr.write(table);

@@ -3,6 +3,7 @@
 // same `run` (or demo) code as everything else; its figures come from its recording.
 // Never prints; progress goes to `onRun`.
 
+import type { RecordingRecord } from '../recording/records.js';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,6 +42,8 @@ export interface TuneOptions {
   outDir: string;
   onRun?: (info: { setting: Setting; round: number; index: number; total: number }) => void;
   onTargetStderr?: (bytes: Buffer) => void;
+  // Every record of the run in progress (the CLI's live view follows it).
+  onRecord?: (record: RecordingRecord) => void;
   // The JSON goes to stdout: the target's stdout goes to stderr.
   stdoutToStderr?: boolean;
   // Aborting interrupts the run in progress (its target gets SIGINT) and starts no other;
@@ -114,6 +117,7 @@ async function tuneRun(
       // A ceiling only: the run ends when the messages are acked.
       durationMs: 10 * 60_000,
       onTargetStderr: options.onTargetStderr,
+      onRecord: options.onRecord,
     });
     const report = await interruptible(handle, options.signal);
     return figuresOf(report, pid, outPath, {
@@ -132,6 +136,7 @@ async function tuneRun(
     quietTrace: true,
     stdoutToStderr: options.stdoutToStderr ?? false,
     onTargetStderr: options.onTargetStderr,
+    onRecord: options.onRecord,
     onStart: (info) => {
       pid = info.pid;
       if (target.load === null) return;

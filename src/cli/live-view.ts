@@ -1,0 +1,196 @@
+// The live view on stderr while a run lasts. On a terminal: a chart of RSS and the live
+// points redrawn in place, GC and forced-GC markers, elapsed and remaining time with a
+// progress bar, and the provisional verdict. Otherwise (no TTY, or --no-live): one plain
+// line every PLAIN_EVERY_MS. Never stdout, so `--json -` stays clean.
+//
+// The provisional verdict is the Report built from the records so far, recomputed at most
+// every PROVISIONAL_EVERY_MS (DESIGN: provisional verdicts at most every 5 s), and less
+// often when building it takes long (a long run), so the view costs under 10% of a core.
+
+import { performance } from 'node:perf_hooks';
+import { liveSeries } from '../analysis/live-series.js';
+import type { BodyRecord, HeaderRecord, RecordingRecord } from '../recording/records.js';
+import { buildReport } from '../report/build.js';
+import type { Report } from '../report/report.js';
+import { formatBytes, formatSeconds } from '../verdict/format-figures.js';
+import { chartLines } from './live-chart.js';
+
+export const PROVISIONAL_EVERY_MS = 5_000;
+export const PLAIN_EVERY_MS = 10_000;
+const REDRAW_EVERY_MS = 250;
+const CHART_ROWS = 8;
+const BAR_WIDTH = 24;
+
+export interface LiveViewOptions {
+  // Draw in place (stderr is a terminal and --no-live was not given); else plain lines.
+  tty: boolean;
+  durationMs: number | undefined;
+  title: string;
+  columns: () => number;
+  write: (text: string | Buffer) => void;
+}
+
+export class LiveView {
+  readonly #options: LiveViewOptions;
+  #header: HeaderRecord | null = null;
+  readonly #records: BodyRecord[] = [];
+  #rootPid: number | null = null;
+  #elapsedMs = 0;
+  #drawnLines = 0;
+  #lastDrawMs = -Infinity;
+  #lastPlainMs = 0;
+  #provisional: { report: Report; atMs: number } | null = null;
+  #nextProvisionalMs = PROVISIONAL_EVERY_MS;
+  #closed = false;
+
+  constructor(options: LiveViewOptions) {
+    this.#options = options;
+  }
+
+  get tty(): boolean {
+    return this.#options.tty;
+  }
+
+  onRecord(record: RecordingRecord): void {
+    if (this.#closed) return;
+    if (record.type === 'header') {
+      this.#header = record;
+      return;
+    }
+    this.#records.push(record);
+    if (record.type !== 'sample') return;
+    this.#rootPid ??= record.pid;
+    if (record.pid !== this.#rootPid) return;
+    this.#elapsedMs = record.tMs;
+    this.#maybeProvisional();
+    if (this.#options.tty) {
+      const now = performance.now();
+      if (now - this.#lastDrawMs < REDRAW_EVERY_MS) return;
+      this.#lastDrawMs = now;
+      this.#draw();
+    } else if (record.tMs - this.#lastPlainMs >= PLAIN_EVERY_MS) {
+      this.#lastPlainMs = record.tMs;
+      this.#options.write(this.#statusLine(false) + '\n');
+    }
+  }
+
+  // The target's own stderr: above the view, which is drawn again under it.
+  // Written as given, byte for byte.
+  passthrough(bytes: Buffer | string): void {
+    if (!this.#options.tty || this.#closed || this.#drawnLines === 0) {
+      this.#options.write(bytes);
+      return;
+    }
+    this.#erase();
+    this.#options.write(bytes);
+    this.#draw();
+  }
+
+  // Before the final report: the view goes, the cursor comes back.
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#options.tty && this.#drawnLines > 0) {
+      this.#erase();
+      this.#options.write('\x1b[?25h');
+    }
+  }
+
+  #maybeProvisional(): void {
+    if (this.#header === null || this.#elapsedMs < this.#nextProvisionalMs) return;
+    const started = performance.now();
+    const report = buildReport(
+      { header: this.#header, records: this.#records, truncated: false, dataQuality: [] },
+      { recordingPath: null },
+    );
+    const tookMs = performance.now() - started;
+    this.#provisional = { report, atMs: this.#elapsedMs };
+    this.#nextProvisionalMs = this.#elapsedMs + Math.max(PROVISIONAL_EVERY_MS, 10 * tookMs);
+  }
+
+  #statusLine(tty: boolean): string {
+    const { durationMs, title } = this.#options;
+    const elapsed = formatSeconds(this.#elapsedMs);
+    let time = `${elapsed} elapsed`;
+    if (durationMs !== undefined) {
+      const fraction = Math.min(1, this.#elapsedMs / durationMs);
+      const left = formatSeconds(Math.max(0, durationMs - this.#elapsedMs));
+      const filled = Math.round(fraction * BAR_WIDTH);
+      const bar = tty ? ` [${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}]` : '';
+      time = `${elapsed} of ${formatSeconds(durationMs)}${bar} ${(fraction * 100).toFixed(0)}% · ${left} left`;
+    }
+    const figures = this.#figures();
+    const provisional =
+      this.#provisional === null
+        ? 'provisional verdict after 5 s'
+        : `provisional: ${this.#provisional.report.verdict} (${this.#provisional.report.confidence.toFixed(2)}) at ${formatSeconds(this.#provisional.atMs)}`;
+    const parts = [`rssdoctor${title === '' ? '' : ` ${title}`}: ${time}`, figures, provisional];
+    return parts.join(tty ? '\n' : ' · ');
+  }
+
+  #figures(): string {
+    const samples = this.#rootSamples();
+    const last = samples[samples.length - 1];
+    const gcs = this.#rootFullGcs();
+    const live = this.#livePoints();
+    const forced = gcs.filter((gc) => gc.forced).length;
+    return [
+      `RSS ${last === undefined ? 'n/a' : formatBytes(last.bytes)}`,
+      live.length === 0 ? 'no live point yet' : `live ${formatBytes(live[live.length - 1]!.bytes)}`,
+      `${gcs.length} full GCs (${forced} forced)`,
+    ].join(' · ');
+  }
+
+  #draw(): void {
+    const width = this.#options.columns();
+    const lines = [
+      ...this.#statusLine(true).split('\n'),
+      ...chartLines({
+        rss: this.#rootSamples(),
+        live: this.#livePoints(),
+        gcs: this.#rootFullGcs(),
+        spanMs: this.#options.durationMs ?? Math.max(1, this.#elapsedMs),
+        width,
+        height: CHART_ROWS,
+        color: true,
+      }),
+    ];
+    if (this.#drawnLines === 0) this.#options.write('\x1b[?25l');
+    this.#erase();
+    this.#options.write(lines.join('\n') + '\n');
+    this.#drawnLines = lines.length;
+  }
+
+  // Up to the view's first line, then clear to the end of the screen.
+  #erase(): void {
+    if (this.#drawnLines > 0) this.#options.write(`\x1b[${this.#drawnLines}F\x1b[J`);
+    this.#drawnLines = 0;
+  }
+
+  #rootSamples(): { tMs: number; bytes: number }[] {
+    const out: { tMs: number; bytes: number }[] = [];
+    for (const record of this.#records) {
+      if (record.type === 'sample' && record.pid === this.#rootPid)
+        out.push({ tMs: record.tMs, bytes: record.rssBytes });
+    }
+    return out;
+  }
+
+  #rootFullGcs(): { tMs: number; forced: boolean }[] {
+    const out: { tMs: number; forced: boolean }[] = [];
+    for (const record of this.#records) {
+      if (record.type === 'gc' && record.pid === this.#rootPid && record.liveBytes !== undefined)
+        out.push({ tMs: record.tMs, forced: record.forced });
+    }
+    return out;
+  }
+
+  #livePoints(): { tMs: number; bytes: number }[] {
+    const gcs = this.#records.filter(
+      (record): record is Extract<BodyRecord, { type: 'gc' }> =>
+        record.type === 'gc' && record.pid === this.#rootPid,
+    );
+    const { tMs, values } = liveSeries(gcs).total;
+    return tMs.map((t, i) => ({ tMs: t, bytes: values[i]! }));
+  }
+}

@@ -1,0 +1,74 @@
+// The HTML report's page script, run by the browser: draws the plots with uPlot from the
+// JSON the page carries. Kept as plain ES2020 so every current browser runs it as is.
+
+export const REPORT_PAGE_SCRIPT = String.raw`
+(function () {
+  var data = JSON.parse(document.getElementById('rssdoctor-data').textContent);
+  var MiB = 1048576;
+  function mib(bytes) { return bytes == null ? '' : (bytes / MiB).toFixed(1) + ' MiB'; }
+  function width() { return Math.max(480, Math.min(1100, document.body.clientWidth)); }
+  var bytesAxis = { size: 80, values: function (u, vals) { return vals.map(function (v) { return (v / MiB).toFixed(v < 10 * MiB ? 1 : 0) + ' MiB'; }); } };
+  var colors = { gc: 'rgba(95,99,104,0.35)', 'forced-gc': 'rgba(179,38,30,0.55)', probe: 'rgba(53,86,168,0.9)' };
+  function markers(list) {
+    return [function (u) {
+      var ctx = u.ctx; ctx.save();
+      list.forEach(function (m) {
+        var x = u.valToPos(m.t, 'x', true);
+        if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) return;
+        ctx.strokeStyle = colors[m.kind]; ctx.lineWidth = m.kind === 'probe' ? 2 : 1;
+        ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
+      });
+      ctx.restore();
+    }];
+  }
+  function legendOf(values) { return function (u, v, si, i) { return i == null ? '' : mib(values[i]); }; }
+
+  var view = data.view;
+  var m = view.memory;
+  if (m.t.length > 1) {
+    var fileShmem = m.file.map(function (f, i) { return f + m.shmem[i]; });
+    var total = fileShmem.map(function (v, i) { return v + m.anon[i]; });
+    // Stacked: each series is the running total and fills to zero, drawn top layer first.
+    new uPlot({
+      width: width(), height: 320, title: 'RSS over time: anon, shmem and file, stacked; GC and probe markers',
+      // Stacked parts start at zero, or their sizes would mislead.
+      scales: { x: { time: false }, y: { range: function (u, lo, hi) { return [0, hi * 1.05]; } } },
+      axes: [{ label: 'seconds since start' }, bytesAxis],
+      series: [
+        { label: 's' },
+        { label: 'anon', stroke: '#b3261e', fill: 'rgba(179,38,30,0.30)', value: legendOf(m.anon) },
+        { label: 'shmem', stroke: '#8a5a00', fill: 'rgba(138,90,0,0.35)', value: legendOf(m.shmem) },
+        { label: 'file', stroke: '#3556a8', fill: 'rgba(53,86,168,0.35)', value: legendOf(m.file) },
+      ],
+      hooks: { draw: markers(view.markers) },
+    }, [m.t, total, fileShmem, m.file], document.getElementById('plot-memory'));
+  }
+
+  var l = view.live;
+  if (l.t.length > 1) {
+    var fit = view.fit;
+    var nulls = l.t.map(function () { return null; });
+    var line = fit ? l.t.map(function (t) { return fit.interceptBytes + fit.slopeBytesPerSecond * t; }) : nulls;
+    function through(slope) {
+      if (!fit) return nulls;
+      var pivot = fit.interceptBytes + fit.slopeBytesPerSecond * fit.pivotSeconds;
+      return l.t.map(function (t) { return pivot + slope * (t - fit.pivotSeconds); });
+    }
+    new uPlot({
+      width: width(), height: 300, title: 'Live heap after each full GC, with the Theil–Sen line and its 95% interval',
+      scales: { x: { time: false } },
+      axes: [{ label: 'seconds since start' }, bytesAxis],
+      series: [
+        { label: 's' },
+        { label: 'live', stroke: '#1d2330', paths: function () { return null; }, points: { show: true, size: 7, fill: '#1d2330' }, value: legendOf(l.bytes) },
+        { label: 'Theil–Sen', stroke: '#b3261e', width: 2, points: { show: false }, value: function (u, v) { return mib(v); } },
+        { label: 'interval low', stroke: 'rgba(179,38,30,0.45)', dash: [5, 5], points: { show: false }, value: function (u, v) { return mib(v); } },
+        { label: 'interval high', stroke: 'rgba(179,38,30,0.45)', dash: [5, 5], points: { show: false }, value: function (u, v) { return mib(v); } },
+      ],
+      bands: fit ? [{ series: [4, 3], fill: 'rgba(179,38,30,0.12)' }] : [],
+      hooks: { draw: markers(view.markers) },
+    }, [l.t, l.bytes, line, through(fit && fit.lowerBytesPerSecond), through(fit && fit.upperBytesPerSecond)], document.getElementById('plot-live'));
+  }
+  document.body.setAttribute('data-drawn', 'true');
+})();
+`;
