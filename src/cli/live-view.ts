@@ -134,8 +134,11 @@ export class LiveView {
     const gcs = this.#rootFullGcs();
     const live = this.#livePoints();
     const forced = gcs.filter((gc) => gc.forced).length;
+    const rss = `RSS ${last === undefined ? 'n/a' : formatBytes(last.bytes)}`;
+    // A target with no runtime source has no GCs to count: RSS alone, not "0 GCs".
+    if (!this.#records.some((record) => record.type === 'gc' || record.type === 'heap')) return rss;
     return [
-      `RSS ${last === undefined ? 'n/a' : formatBytes(last.bytes)}`,
+      rss,
       live.length === 0 ? 'no live point yet' : `live ${formatBytes(live[live.length - 1]!.bytes)}`,
       `${gcs.length} full GCs (${forced} forced)`,
     ].join(' · ');

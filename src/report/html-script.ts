@@ -26,22 +26,26 @@ export const REPORT_PAGE_SCRIPT = String.raw`
   var view = data.view;
   var m = view.memory;
   if (m.t.length > 1) {
+    // Stacked bottom up: file, shmem, live heap, the rest of anon. Each series is the
+    // running total and fills to zero, drawn top layer first.
+    var restOfAnon = m.anon.map(function (a, i) { return a - m.liveHeap[i]; });
     var fileShmem = m.file.map(function (f, i) { return f + m.shmem[i]; });
-    var total = fileShmem.map(function (v, i) { return v + m.anon[i]; });
-    // Stacked: each series is the running total and fills to zero, drawn top layer first.
+    var withLive = fileShmem.map(function (v, i) { return v + m.liveHeap[i]; });
+    var total = withLive.map(function (v, i) { return v + restOfAnon[i]; });
     new uPlot({
-      width: width(), height: 320, title: 'RSS over time: anon, shmem and file, stacked; GC and probe markers',
+      width: width(), height: 320, title: 'RSS over time, stacked: file, shmem, live data, rest of anon; GC and probe markers',
       // Stacked parts start at zero, or their sizes would mislead.
       scales: { x: { time: false }, y: { range: function (u, lo, hi) { return [0, hi * 1.05]; } } },
       axes: [{ label: 'seconds since start' }, bytesAxis],
       series: [
         { label: 's' },
-        { label: 'anon', stroke: '#b3261e', fill: 'rgba(179,38,30,0.30)', value: legendOf(m.anon) },
-        { label: 'shmem', stroke: '#8a5a00', fill: 'rgba(138,90,0,0.35)', value: legendOf(m.shmem) },
-        { label: 'file', stroke: '#3556a8', fill: 'rgba(53,86,168,0.35)', value: legendOf(m.file) },
+        { label: 'anon beyond live data', stroke: '#b3261e', fill: 'rgba(179,38,30,0.28)', points: { show: false }, value: legendOf(restOfAnon) },
+        { label: 'live data', stroke: '#2e7d32', fill: 'rgba(46,125,50,0.35)', points: { show: false }, value: legendOf(m.liveHeap) },
+        { label: 'shmem', stroke: '#8a5a00', fill: 'rgba(138,90,0,0.35)', points: { show: false }, value: legendOf(m.shmem) },
+        { label: 'file', stroke: '#3556a8', fill: 'rgba(53,86,168,0.35)', points: { show: false }, value: legendOf(m.file) },
       ],
       hooks: { draw: markers(view.markers) },
-    }, [m.t, total, fileShmem, m.file], document.getElementById('plot-memory'));
+    }, [m.t, total, withLive, fileShmem, m.file], document.getElementById('plot-memory'));
   }
 
   var l = view.live;

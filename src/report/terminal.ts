@@ -53,8 +53,10 @@ function breakdownLines(report: Report): string[] {
     const name = part.within === 'anon' ? `  ${key}` : key;
     const share = rssBytes > 0 ? `${((part.bytes / rssBytes) * 100).toFixed(0)}%` : '';
     const kind = part.kind === 'upperBound' ? '≤' : '';
+    // Unexplained says why when it is all of anon (no runtime source).
+    const note = key === 'unexplained' && part.why !== undefined ? `  (${part.why})` : '';
     lines.push(
-      `  ${name.padEnd(15)} ${(kind + formatBytes(part.bytes)).padStart(11)} ${share.padStart(4)}`,
+      `  ${name.padEnd(15)} ${(kind + formatBytes(part.bytes)).padStart(11)} ${share.padStart(4)}${note}`,
     );
   }
   return lines;

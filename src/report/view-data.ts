@@ -18,7 +18,16 @@ export const DISPLAY_POINTS = 2000;
 
 export interface ViewData {
   // Seconds since the run started.
-  memory: { t: number[]; rss: number[]; anon: number[]; file: number[]; shmem: number[] };
+  // `liveHeap`: the last live point at or before each instant (0 before the first), capped
+  // at anon; the rest of anon is anon − liveHeap.
+  memory: {
+    t: number[];
+    rss: number[];
+    anon: number[];
+    file: number[];
+    shmem: number[];
+    liveHeap: number[];
+  };
   samples: number;
   live: { t: number[]; bytes: number[]; forced: boolean[] };
   // The live trend the verdict read (bytes = intercept + slope × t), or null.
@@ -36,7 +45,7 @@ const round = (value: number, digits: number): number => Number(value.toFixed(di
 
 export function viewData(recording: Recording, report: Report): ViewData {
   const empty: ViewData = {
-    memory: { t: [], rss: [], anon: [], file: [], shmem: [] },
+    memory: { t: [], rss: [], anon: [], file: [], shmem: [], liveHeap: [] },
     samples: 0,
     live: { t: [], bytes: [], forced: [] },
     fit: null,
@@ -52,6 +61,10 @@ export function viewData(recording: Recording, report: Report): ViewData {
     samples.map((s) => s.rssBytes),
     DISPLAY_POINTS,
   );
+  // The live series and its growth as process-findings.ts computes them (only these: the
+  // whole analysis again would double the time to write a day's report).
+  const liveSeries = liveSeriesOf(group.gcs).total;
+  const liveAt = stepLookup(liveSeries.tMs, liveSeries.values);
   const pick = (value: (i: number) => number): number[] => keep.map(value);
   const memory = {
     t: pick((i) => round(t[i]!, 2)),
@@ -59,11 +72,9 @@ export function viewData(recording: Recording, report: Report): ViewData {
     anon: pick((i) => samples[i]!.rssAnonBytes),
     file: pick((i) => samples[i]!.rssFileBytes),
     shmem: pick((i) => samples[i]!.rssShmemBytes),
+    liveHeap: pick((i) => Math.min(samples[i]!.rssAnonBytes, liveAt(samples[i]!.tMs))),
   };
 
-  // The live series and its growth as process-findings.ts computes them (only these: the
-  // whole analysis again would double the time to write a day's report).
-  const liveSeries = liveSeriesOf(group.gcs).total;
   const forcedAt = new Set(
     group.gcs.filter((gc) => gc.forced && gc.liveBytes !== undefined).map((gc) => gc.tMs),
   );
@@ -107,16 +118,27 @@ export function viewData(recording: Recording, report: Report): ViewData {
   };
 }
 
-// A day of GCs is tens of thousands of lines no one can tell apart: keep at most one
-// marker of each kind per display column.
+// A day of GCs is tens of thousands of lines no one can tell apart, and one forced GC
+// per isolate is several lines in one place: keep one marker of each kind per slot.
+const MARKER_SLOTS = 400;
+
 function thinMarkers(markers: ViewData['markers']): ViewData['markers'] {
-  if (markers.length <= DISPLAY_POINTS) return markers;
-  const last = Math.max(...markers.map((m) => m.t));
+  const last = Math.max(1, ...markers.map((m) => m.t));
   const seen = new Set<string>();
   return markers.filter((marker) => {
-    const key = `${marker.kind}:${Math.floor((marker.t / last) * DISPLAY_POINTS)}`;
+    const key = `${marker.kind}:${Math.floor((marker.t / last) * MARKER_SLOTS)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+// The value of a step series at time t (its last point at or before t; 0 before the first).
+// Called with increasing t, so one pointer walks the series once.
+function stepLookup(tMs: readonly number[], values: readonly number[]): (t: number) => number {
+  let at = -1;
+  return (t) => {
+    while (at + 1 < tMs.length && tMs[at + 1]! <= t) at++;
+    return at < 0 ? 0 : values[at]!;
+  };
 }
