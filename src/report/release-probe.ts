@@ -1,6 +1,7 @@
 // What --probe-release measured, from the control records of one process: RSS before, after
-// a forced full GC, after GC + malloc_trim, and RELEASE_SETTLE_MS later. Go and the JVM are
-// not measured from outside; the report names the call in the program that does the same.
+// a forced full GC, after malloc_trim (Node: the agent; a JVM: GC.run and
+// System.trim_native_heap over the attach socket), and RELEASE_SETTLE_MS later. Go is not
+// measured from outside; the report names the call in the program that does the same.
 
 import type { ProcessRecordLists } from '../analysis/process-findings.js';
 import type { Runtime } from '../recording/records.js';
@@ -9,7 +10,7 @@ import type { ReleaseProbe } from './report.js';
 
 export const RELEASE_CALLS: Record<'go' | 'jvm', string> = {
   go: 'debug.FreeOSMemory() (runtime/debug): a forced GC, then every free heap page returned to the OS at once',
-  jvm: 'System.gc() for a full GC (G1 then shrinks the committed heap toward -Xms within MaxHeapFreeRatio), and `jcmd PID System.trim_native_heap` (JDK 17.0.9+, 21) for malloc_trim',
+  jvm: 'System.gc() for a full GC (G1 then shrinks the committed heap toward -Xms within MaxHeapFreeRatio), and `jcmd PID System.trim_native_heap` (JDK 17.0.9+, 21+) for malloc_trim',
 };
 
 export function releaseProbe(
@@ -60,7 +61,12 @@ export function releaseProbe(
     rssSettledBytes: settledBytes,
     reclaimableBytes,
     reclaimableFraction,
-    call: runtime === 'node' ? 'freeOSMemory() from rssdoctor/runtime' : null,
+    call:
+      runtime === 'node'
+        ? 'freeOSMemory() from rssdoctor/runtime'
+        : runtime === 'jvm'
+          ? RELEASE_CALLS.jvm
+          : null,
     text:
       reclaimableBytes === null || reclaimableFraction === null
         ? 'the release probe did not report RSS'

@@ -14,6 +14,7 @@ import { parseGc8LogLine } from '../sources/jvm-gc8-log.js';
 import { readHeapExitLine } from '../sources/jvm-heap-exit.js';
 import { parseHeapRange, type AddressRange } from '../sources/jvm-heap-range.js';
 import { residentInRange } from '../sources/proc-smaps-range.js';
+import { readProcStatus } from '../sources/proc-status.js';
 import { parseUnifiedLogLine } from '../sources/jvm-unified-log.js';
 import type { JdkRelease } from '../target/jdk-release.js';
 import { gcLogOptions, mergeJavaToolOptions } from './java-tool-options.js';
@@ -40,6 +41,10 @@ export interface JvmSession {
   env: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
   onTick: () => void;
   finalProbe: () => Promise<void>;
+  // --probe-release: GC.run, then System.trim_native_heap (glibc malloc_trim), each with
+  // RSS before and after, over the attach socket.
+  releaseProbe: () => Promise<void>;
+  pids: () => number[];
   // The Java heap's address range once GC.heap_info gave it; null before, or for a non-JVM.
   heapRanges: (pid: number) => readonly AddressRange[] | null;
   close: () => void;
@@ -184,6 +189,46 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       state.inFlight = false;
     }
   };
+  const measured = async (
+    state: JvmState,
+    action: 'gc' | 'release',
+    command: string,
+  ): Promise<boolean> => {
+    const tMs = options.nowMs();
+    const rssBeforeBytes = rssOf(state.pid);
+    const result = await jvmDiagnosticCommand(state.pid, command);
+    const rssAfterBytes = rssOf(state.pid);
+    if (rssBeforeBytes === null || rssAfterBytes === null) return false;
+    options.append({
+      type: 'control',
+      tMs,
+      pid: state.pid,
+      action,
+      rssBeforeBytes,
+      rssAfterBytes: result.ok ? rssAfterBytes : rssBeforeBytes,
+      durationMs: result.durationMs,
+    });
+    return result.ok;
+  };
+  const release = async (state: JvmState): Promise<void> => {
+    if (state.attachFailed) return;
+    try {
+      await measured(state, 'gc', 'GC.run');
+      state.tail.read();
+      state.points.flush();
+      if (!(await measured(state, 'release', 'System.trim_native_heap'))) {
+        options.append({
+          type: 'note',
+          tMs: options.nowMs(),
+          code: 'source.jvmTrimUnavailable',
+          pid: state.pid,
+          text: `JVM ${state.pid} has no System.trim_native_heap (it came with JDK 17.0.9 and 21): only the GC's give-back was measured`,
+        });
+      }
+    } catch {
+      // the JVM went away or stopped answering: the probe measures nothing for it
+    }
+  };
   const askHeapRange = (state: JvmState): void => {
     state.heapRangeAsked = true;
     jvmDiagnosticCommand(state.pid, 'GC.heap_info').then(
@@ -236,6 +281,11 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       discover();
       await Promise.all([...jvms.values()].filter(wantsProbe).map(force));
     },
+    releaseProbe: async () => {
+      discover();
+      await Promise.all([...jvms.values()].map(release));
+    },
+    pids: () => [...jvms.keys()],
     heapRanges: (pid) => {
       const range = jvms.get(pid)?.heapRange ?? null;
       return range === null ? null : [range];
@@ -259,4 +309,9 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       }
     },
   };
+}
+
+function rssOf(pid: number): number | null {
+  const read = readProcStatus(pid);
+  return read.ok && read.status !== null ? read.status.rssBytes : null;
 }

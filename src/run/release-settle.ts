@@ -17,7 +17,7 @@ export async function settleAfterRelease(
     type: 'note',
     tMs: nowMs(),
     code: 'probe.release',
-    text: 'the release probe ran: a forced GC, then GC and malloc_trim, in every Node process',
+    text: 'the release probe ran: a forced GC, then malloc_trim, in every Node process and JVM',
   });
   await sleep(RELEASE_SETTLE_MS);
   for (const pid of pids) {

@@ -216,8 +216,8 @@ async function execute(
         // Where the memory lies before anything is given back.
         anonMaps.snapshot(lastPids);
         if (!probeRelease) return;
-        await sources.releaseProbe();
-        await settleAfterRelease(sources.agent?.pids() ?? [], nowMs, append);
+        const probed = await sources.releaseProbe();
+        await settleAfterRelease(probed, nowMs, append);
       })
       .then(() => stopGroup(target.pid, STOP_GRACE_MS));
   };

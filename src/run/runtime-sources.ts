@@ -29,8 +29,8 @@ export interface RuntimeSources {
   tick: (pids: readonly number[]) => void;
   // One forced full GC in every Node process and JVM before the verdict.
   finalProbe: () => Promise<void>;
-  // --probe-release: GC + malloc_trim in every Node process.
-  releaseProbe: () => Promise<void>;
+  // --probe-release: GC + malloc_trim in every Node process and JVM; the PIDs probed.
+  releaseProbe: () => Promise<number[]>;
   // The runtime heap's address range of a process, where one is known (Go, the JVM).
   heapRanges: (pid: number) => readonly AddressRange[] | null;
   close: () => Promise<void>;
@@ -94,7 +94,8 @@ export async function openRuntimeSources(
       await Promise.all([agent?.finalProbe(), jvm?.finalProbe()]);
     },
     releaseProbe: async () => {
-      await agent?.releaseProbe();
+      await Promise.all([agent?.releaseProbe(), jvm?.releaseProbe()]);
+      return [...(agent?.pids() ?? []), ...(jvm?.pids() ?? [])];
     },
     heapRanges: (pid) => go?.heapRanges(pid) ?? jvm?.heapRanges(pid) ?? null,
     close: async () => {

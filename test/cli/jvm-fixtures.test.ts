@@ -107,8 +107,13 @@ test(
     // What to do: G1 on JDK 17 can give it back when idle; the release call is named.
     const periodic = run.report.advice.find((a) => a.code === 'jvm-periodic-gc')!;
     assert.equal(periodic.because.heapFreeBytes, heapFree!.bytes);
-    assert.equal(run.report.probeRelease?.measured, false);
-    assert.match(run.report.probeRelease.call ?? '', /System\.gc\(\)/);
+    // --probe-release over the attach socket: GC.run, then System.trim_native_heap, measured.
+    const probe = run.report.probeRelease!;
+    assert.equal(probe.measured, true, probe.text);
+    assert.match(probe.call ?? '', /System\.gc\(\).*System\.trim_native_heap/);
+    assert.ok(probe.rssBeforeBytes! > 100 * MIB && probe.rssAfterTrimBytes! > 0, probe.text);
+    assert.ok(probe.reclaimableFraction! >= 0 && probe.reclaimableFraction! <= 1);
+    assert.match(probe.text, /^reclaimable: /);
   },
 );
 
