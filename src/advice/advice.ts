@@ -21,7 +21,6 @@ export interface AdviceFacts {
   anonBytes: number | null;
   liveHeapBytes: number | null;
   heapFreeBytes: number | null;
-  mallocInUseBytes: number | null;
   allocatorFreeBytes: number | null;
   offHeapBytes: number | null;
   lazyFreeBytes: number | null;

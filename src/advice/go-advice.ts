@@ -2,11 +2,10 @@
 // when the heap holds much beyond live data, GOMEMLIMIT against a cgroup limit (or the
 // measured peak), debug.FreeOSMemory after bursts.
 
+import { GO_FIRST_TRIGGER_BYTES } from '../analysis/go-findings.js';
 import { formatBytes } from '../verdict/format-figures.js';
 import { mib, significant, type Advice, type AdviceFacts } from './advice.js';
 
-// Go's first GC runs when the heap reaches 4 MiB × GOGC/100 (runtime/mgcpacer.go, heapMinimum).
-export const GO_FIRST_TRIGGER_BYTES = 4 * 1024 * 1024;
 const DEFAULT_GOGC = 100;
 // A soft limit at 90% of the cgroup's leaves room for what the runtime does not count.
 const MEMLIMIT_SHARE_OF_LIMIT = 0.9;

@@ -8,10 +8,10 @@
 
 import * as net from 'node:net';
 import { readFileSync } from 'node:fs';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import * as workerThreads from 'node:worker_threads';
+import { fullGc } from './full-gc.cjs';
 import { GcWatch } from './gc-watch.cjs';
+import { heapFigures } from './heap-figures.cjs';
 import { loadMalloc } from './malloc.cjs';
 import { lineSplitter } from './ndjson-lines.cjs';
 import {
@@ -42,32 +42,9 @@ function start(path: string): void {
   const watch = new GcWatch(pid, threadId);
   const channel = new workerThreads.BroadcastChannel(`rssdoctor-agent-${pid}`);
   channel.unref();
-  const heap = (): HeapMessage => {
-    const stats = v8.getHeapStatistics();
-    const usage = process.memoryUsage();
-    return {
-      t: 'heap',
-      pid,
-      threadId,
-      usedHeapBytes: stats.used_heap_size,
-      totalHeapBytes: stats.total_heap_size,
-      physicalHeapBytes: stats.total_physical_size,
-      externalBytes: usage.external,
-      arrayBuffersBytes: usage.arrayBuffers,
-    };
-  };
+  const heap = (): HeapMessage => ({ t: 'heap', pid, threadId, ...heapFigures() });
   if (workerThreads.isMainThread) mainThread(path, pid, intervalMs, watch, channel, heap);
   else workerThread(pid, threadId, intervalMs, watch, channel, heap);
-}
-
-let gcFunction: (() => void) | undefined;
-// A full GC with no --expose-gc on the command line.
-function fullGc(): void {
-  if (gcFunction === undefined) {
-    v8.setFlagsFromString('--expose-gc');
-    gcFunction = vm.runInNewContext('gc') as () => void;
-  }
-  gcFunction();
 }
 
 function workerThread(

@@ -1,6 +1,8 @@
 // The agent protocol: NDJSON lines over the run's private unix socket. Field names carry
 // their units. rssdoctor stamps each message with its own clock on receipt.
 
+import type { HeapFigures } from './heap-figures.cjs';
+
 export interface HelloMessage {
   t: 'hello';
   pid: number;
@@ -20,16 +22,10 @@ export interface IsolateMessage {
   event: 'start' | 'exit';
 }
 
-export interface HeapMessage {
+export interface HeapMessage extends HeapFigures {
   t: 'heap';
   pid: number;
   threadId: number;
-  usedHeapBytes: number;
-  totalHeapBytes: number;
-  // V8's total_physical_size: the committed heap pages actually touched (resident).
-  physicalHeapBytes: number;
-  externalBytes: number;
-  arrayBuffersBytes: number;
 }
 
 // A full GC (MarkSweepCompact) with the live bytes after it, or minor GCs summed per tick.

@@ -35,6 +35,10 @@ export class LiveView {
   #header: HeaderRecord | null = null;
   readonly #records: BodyRecord[] = [];
   #rootPid: number | null = null;
+  // The root's series, kept as records arrive (every draw reads them).
+  readonly #rss: { tMs: number; bytes: number }[] = [];
+  readonly #rootGcs: Extract<BodyRecord, { type: 'gc' }>[] = [];
+  #live: { tMs: number; bytes: number }[] = [];
   #elapsedMs = 0;
   #drawnLines = 0;
   #lastDrawMs = -Infinity;
@@ -58,10 +62,22 @@ export class LiveView {
       return;
     }
     this.#records.push(record);
+    if (record.type === 'gc' && record.pid === this.#rootPid) {
+      this.#rootGcs.push(record);
+      if (record.liveBytes !== undefined) this.#updateLive();
+    }
     if (record.type !== 'sample') return;
-    this.#rootPid ??= record.pid;
+    if (this.#rootPid === null) {
+      // The root is the first process sampled; its GCs may have come before that.
+      this.#rootPid = record.pid;
+      for (const earlier of this.#records) {
+        if (earlier.type === 'gc' && earlier.pid === record.pid) this.#rootGcs.push(earlier);
+      }
+      this.#updateLive();
+    }
     if (record.pid !== this.#rootPid) return;
     this.#elapsedMs = record.tMs;
+    this.#rss.push({ tMs: record.tMs, bytes: record.rssBytes });
     this.#maybeProvisional();
     if (this.#options.tty) {
       const now = performance.now();
@@ -129,14 +145,13 @@ export class LiveView {
   }
 
   #figures(): string {
-    const samples = this.#rootSamples();
-    const last = samples[samples.length - 1];
-    const gcs = this.#rootFullGcs();
-    const live = this.#livePoints();
+    const last = this.#rss[this.#rss.length - 1];
+    const gcs = this.#fullGcs();
+    const live = this.#live;
     const forced = gcs.filter((gc) => gc.forced).length;
     const rss = `RSS ${last === undefined ? 'n/a' : formatBytes(last.bytes)}`;
     // A target with no runtime source has no GCs to count: RSS alone, not "0 GCs".
-    if (!this.#records.some((record) => record.type === 'gc' || record.type === 'heap')) return rss;
+    if (this.#rootGcs.length === 0) return rss;
     return [
       rss,
       live.length === 0 ? 'no live point yet' : `live ${formatBytes(live[live.length - 1]!.bytes)}`,
@@ -149,9 +164,9 @@ export class LiveView {
     const lines = [
       ...this.#statusLine(true).split('\n'),
       ...chartLines({
-        rss: this.#rootSamples(),
-        live: this.#livePoints(),
-        gcs: this.#rootFullGcs(),
+        rss: this.#rss,
+        live: this.#live,
+        gcs: this.#fullGcs(),
         spanMs: this.#options.durationMs ?? Math.max(1, this.#elapsedMs),
         width,
         height: CHART_ROWS,
@@ -170,30 +185,14 @@ export class LiveView {
     this.#drawnLines = 0;
   }
 
-  #rootSamples(): { tMs: number; bytes: number }[] {
-    const out: { tMs: number; bytes: number }[] = [];
-    for (const record of this.#records) {
-      if (record.type === 'sample' && record.pid === this.#rootPid)
-        out.push({ tMs: record.tMs, bytes: record.rssBytes });
-    }
-    return out;
+  #updateLive(): void {
+    const { tMs, values } = liveSeries(this.#rootGcs).total;
+    this.#live = tMs.map((t, i) => ({ tMs: t, bytes: values[i]! }));
   }
 
-  #rootFullGcs(): { tMs: number; forced: boolean }[] {
-    const out: { tMs: number; forced: boolean }[] = [];
-    for (const record of this.#records) {
-      if (record.type === 'gc' && record.pid === this.#rootPid && record.liveBytes !== undefined)
-        out.push({ tMs: record.tMs, forced: record.forced });
-    }
-    return out;
-  }
-
-  #livePoints(): { tMs: number; bytes: number }[] {
-    const gcs = this.#records.filter(
-      (record): record is Extract<BodyRecord, { type: 'gc' }> =>
-        record.type === 'gc' && record.pid === this.#rootPid,
-    );
-    const { tMs, values } = liveSeries(gcs).total;
-    return tMs.map((t, i) => ({ tMs: t, bytes: values[i]! }));
+  #fullGcs(): { tMs: number; forced: boolean }[] {
+    return this.#rootGcs
+      .filter((gc) => gc.liveBytes !== undefined)
+      .map((gc) => ({ tMs: gc.tMs, forced: gc.forced }));
   }
 }

@@ -25,7 +25,6 @@ export function adviceFacts(
     anonBytes: part('anon'),
     liveHeapBytes: part('liveHeap'),
     heapFreeBytes: part('heapFree'),
-    mallocInUseBytes: part('mallocInUse'),
     allocatorFreeBytes: part('allocatorFree'),
     offHeapBytes: part('offHeap'),
     lazyFreeBytes: part('lazyFree'),

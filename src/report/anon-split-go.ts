@@ -1,8 +1,10 @@
 // Go: anon is the heap arenas (live data, free spans not yet returned, goroutine stacks)
 // plus what lies outside them (runtime metadata, cgo/C allocations, direct mmaps). The
 // arenas' resident bytes come from smaps (sources/go-arena-ranges.ts); H2, the live heap
-// after the last GC, from gctrace. Measured here (Go 1.19.8): the no-gc-yet fixture's
-// 1.8 MiB of anon is 1.48 MiB in the arenas and 0.23 MiB outside them.
+// after the last GC, from gctrace. Measured on the no-gc-yet fixture with Go 1.19.8
+// (`go build -o /tmp/no-gc-yet ./no-gc-yet` in test/fixtures/go, then `rssdoctor run
+// --duration 12 --interval 0.5 -- /tmp/no-gc-yet`): anon 1004 KiB = 756 KiB in the arenas
+// + 248 KiB outside them.
 
 import { GO_RETAINED_FRACTION } from '../analysis/go-accounted.js';
 import { known, unknownPart, type AnonPart } from './anon-part.js';

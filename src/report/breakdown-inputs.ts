@@ -27,7 +27,6 @@ export interface BreakdownInputs {
   liveGc: GcRecord | null;
   // The latest GC of any kind with a heap goal or committed size.
   lastGc: GcRecord | null;
-  gcCount: number;
 }
 
 export function breakdownInputs(lists: ProcessRecordLists): BreakdownInputs | null {
@@ -53,7 +52,6 @@ export function breakdownInputs(lists: ProcessRecordLists): BreakdownInputs | nu
     malloc: upTo(lists.mallocs).pop() ?? null,
     liveGc: gcs.filter((gc) => gc.liveBytes !== undefined).pop() ?? null,
     lastGc: gcs[gcs.length - 1] ?? null,
-    gcCount: gcs.reduce((sum, gc) => sum + (gc.count ?? 1), 0),
   };
 }
 

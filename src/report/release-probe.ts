@@ -8,7 +8,9 @@ import type { Runtime } from '../recording/records.js';
 import { formatBytes } from '../verdict/format-figures.js';
 import type { ReleaseProbe } from './report.js';
 
-export const RELEASE_CALLS: Record<'go' | 'jvm', string> = {
+// The call that does in the program what the probe does from outside.
+export const RELEASE_CALLS: Record<'node' | 'go' | 'jvm', string> = {
+  node: 'freeOSMemory() from rssdoctor/runtime',
   go: 'debug.FreeOSMemory() (runtime/debug): a forced GC, then every free heap page returned to the OS at once',
   jvm: 'System.gc() for a full GC (G1 then shrinks the committed heap toward -Xms within MaxHeapFreeRatio), and `jcmd PID System.trim_native_heap` (JDK 17.0.9+, 21+) for malloc_trim',
 };
@@ -61,12 +63,7 @@ export function releaseProbe(
     rssSettledBytes: settledBytes,
     reclaimableBytes,
     reclaimableFraction,
-    call:
-      runtime === 'node'
-        ? 'freeOSMemory() from rssdoctor/runtime'
-        : runtime === 'jvm'
-          ? RELEASE_CALLS.jvm
-          : null,
+    call: runtime === 'other' ? null : RELEASE_CALLS[runtime],
     text:
       reclaimableBytes === null || reclaimableFraction === null
         ? 'the release probe did not report RSS'

@@ -14,7 +14,7 @@ import { parseGc8LogLine } from '../sources/jvm-gc8-log.js';
 import { readHeapExitLine } from '../sources/jvm-heap-exit.js';
 import { parseHeapRange, type AddressRange } from '../sources/jvm-heap-range.js';
 import { residentInRange } from '../sources/proc-smaps-range.js';
-import { readProcStatus } from '../sources/proc-status.js';
+import { readRssBytes } from '../sources/proc-status.js';
 import { parseUnifiedLogLine } from '../sources/jvm-unified-log.js';
 import type { JdkRelease } from '../target/jdk-release.js';
 import { gcLogOptions, mergeJavaToolOptions } from './java-tool-options.js';
@@ -195,9 +195,9 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
     command: string,
   ): Promise<boolean> => {
     const tMs = options.nowMs();
-    const rssBeforeBytes = rssOf(state.pid);
+    const rssBeforeBytes = readRssBytes(state.pid);
     const result = await jvmDiagnosticCommand(state.pid, command);
-    const rssAfterBytes = rssOf(state.pid);
+    const rssAfterBytes = readRssBytes(state.pid);
     if (rssBeforeBytes === null || rssAfterBytes === null) return false;
     options.append({
       type: 'control',
@@ -309,9 +309,4 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       }
     },
   };
-}
-
-function rssOf(pid: number): number | null {
-  const read = readProcStatus(pid);
-  return read.ok && read.status !== null ? read.status.rssBytes : null;
 }

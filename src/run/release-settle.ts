@@ -4,7 +4,7 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BodyRecord } from '../recording/records.js';
-import { readProcStatus } from '../sources/proc-status.js';
+import { readRssBytes } from '../sources/proc-status.js';
 
 export const RELEASE_SETTLE_MS = 1000;
 
@@ -21,14 +21,14 @@ export async function settleAfterRelease(
   });
   await sleep(RELEASE_SETTLE_MS);
   for (const pid of pids) {
-    const status = readProcStatus(pid);
-    if (!status.ok || status.status === null) continue;
+    const rssAfterBytes = readRssBytes(pid);
+    if (rssAfterBytes === null) continue;
     append({
       type: 'control',
       tMs: nowMs(),
       pid,
       action: 'release-settled',
-      rssAfterBytes: status.status.rssBytes,
+      rssAfterBytes,
     });
   }
 }

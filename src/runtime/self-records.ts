@@ -2,12 +2,12 @@
 // breakdown and verdict with the same code as the CLI: a `sample` from /proc/self/status,
 // one `heap` for this isolate, a `malloc` from mallinfo2, LazyFree from smaps_rollup.
 
-import * as v8 from 'node:v8';
 import type { HeapRecord, MallocRecord, SampleRecord } from '../recording/records.js';
 import { parseProcStatus, sampleFromStatus } from '../sources/proc-status.js';
 import { readSmapsRollup } from '../sources/proc-smaps-rollup.js';
 import { readProcFile } from '../sources/proc-read.js';
 import { RssdoctorError } from '../errors.js';
+import { heapFigures } from '../agent/heap-figures.cjs';
 import { selfMalloc } from './self-malloc.js';
 
 export function selfSample(tMs: number, withSmaps: boolean): SampleRecord {
@@ -31,19 +31,7 @@ export function selfSample(tMs: number, withSmaps: boolean): SampleRecord {
 }
 
 export function selfHeap(tMs: number): HeapRecord {
-  const stats = v8.getHeapStatistics();
-  const usage = process.memoryUsage();
-  return {
-    type: 'heap',
-    tMs,
-    pid: process.pid,
-    threadId: 0,
-    usedHeapBytes: stats.used_heap_size,
-    totalHeapBytes: stats.total_heap_size,
-    physicalHeapBytes: stats.total_physical_size,
-    externalBytes: usage.external,
-    arrayBuffersBytes: usage.arrayBuffers,
-  };
+  return { type: 'heap', tMs, pid: process.pid, threadId: 0, ...heapFigures() };
 }
 
 export function selfMallocRecord(tMs: number): MallocRecord | null {

@@ -20,10 +20,11 @@ import type { Report } from '../report/report.js';
 import { agentRecord } from '../run/agent-record.js';
 import { hostFacts } from '../run/host-facts.js';
 import { PAUSE_BUDGET_FRACTION } from '../run/probe-pacing.js';
+import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import type { Reason } from '../verdict/reason.js';
 import type { Verdict } from '../verdict/verdicts.js';
 import { TOOL_VERSION } from '../version.js';
-import { gc } from './full-gc.js';
+import { fullGc as gc } from '../agent/full-gc.cjs';
 import { selfHeap, selfMallocRecord, selfSample } from './self-records.js';
 
 export type WatchVerdict = Extract<Verdict, 'leak' | 'native-leak' | 'retention'>;
@@ -57,8 +58,6 @@ export interface Watchdog extends EventEmitter {
   lastReport: () => Report | null;
   stop: () => void;
 }
-
-const SMAPS_EVERY_MS = 10_000;
 
 export function watch(options: WatchOptions = {}): Watchdog {
   const intervalMs = options.intervalMs ?? 500;
@@ -106,7 +105,7 @@ export function watch(options: WatchOptions = {}): Watchdog {
       gc();
       drainGcs(true);
     }
-    const withSmaps = tMs - lastSmapsMs >= SMAPS_EVERY_MS;
+    const withSmaps = tMs - lastSmapsMs >= SMAPS_ROLLUP_EVERY_MS;
     if (withSmaps) lastSmapsMs = tMs;
     records.push(selfSample(tMs, withSmaps), selfHeap(tMs));
     if (withSmaps) {

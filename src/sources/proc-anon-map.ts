@@ -5,37 +5,21 @@
 //           thread's, found from its stack pointer in /proc/PID/task/TID/syscall (the
 //           kernel stopped labelling thread stacks in 4.5);
 //   other   the rest.
-// smaps walks every mapping and briefly holds the target's mmap lock, so this is read on
-// the smaps cadence, not every tick.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AnonMapRecord } from '../recording/records.js';
 import type { AddressRange } from './jvm-heap-range.js';
-
-const KIB = 1024;
+import { readSmapsMappings } from './proc-smaps.js';
 
 export type AnonMap = Omit<AnonMapRecord, 'type' | 'tMs' | 'pid'>;
-
-interface Mapping {
-  start: bigint;
-  end: bigint;
-  name: string;
-  anonBytes: number;
-  lazyFreeBytes: number;
-}
 
 export function readAnonMap(
   pid: number,
   heapRanges: readonly AddressRange[] | null,
   deep: boolean,
 ): AnonMap | null {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/${pid}/smaps`, 'latin1');
-  } catch {
-    return null;
-  }
-  const mappings = parseSmaps(text);
+  const mappings = readSmapsMappings(pid);
+  if (mappings === null) return null;
   const stackPointers = deep ? threadStackPointers(pid) : null;
   let anonBytes = 0;
   let lazyFreeBytes = 0;
@@ -62,29 +46,6 @@ export function readAnonMap(
     stacksFound: stackPointers === null ? null : found.size,
     threads: stackPointers === null ? null : stackPointers.threads,
   };
-}
-
-function parseSmaps(text: string): Mapping[] {
-  const out: Mapping[] = [];
-  let current: Mapping | undefined;
-  for (const line of text.split('\n')) {
-    const header = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
-    if (header !== null) {
-      current = {
-        start: BigInt(`0x${header[1]}`),
-        end: BigInt(`0x${header[2]}`),
-        name: header[3]!,
-        anonBytes: 0,
-        lazyFreeBytes: 0,
-      };
-      out.push(current);
-    } else if (current !== undefined && line.startsWith('Anonymous:')) {
-      current.anonBytes = Number(/(\d+)/.exec(line)![1]) * KIB;
-    } else if (current !== undefined && line.startsWith('LazyFree:')) {
-      current.lazyFreeBytes = Number(/(\d+)/.exec(line)![1]) * KIB;
-    }
-  }
-  return out;
 }
 
 // The stack pointer of every thread blocked in a system call: `syscall` reads

@@ -4,29 +4,15 @@
 // `npm run bench:jvm-attach`), so it
 // is read every few seconds, not every tick.
 
-import { readFileSync } from 'node:fs';
 import type { AddressRange } from './jvm-heap-range.js';
-
-const KIB = 1024;
+import { readSmapsMappings } from './proc-smaps.js';
 
 export function residentInRange(pid: number, range: AddressRange): number | null {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/${pid}/smaps`, 'latin1');
-  } catch {
-    return null;
-  }
+  const mappings = readSmapsMappings(pid);
+  if (mappings === null) return null;
   let total = 0;
-  let inside = false;
-  for (const line of text.split('\n')) {
-    const header = /^([0-9a-f]+)-([0-9a-f]+) /.exec(line);
-    if (header !== null) {
-      const start = BigInt(`0x${header[1]}`);
-      const end = BigInt(`0x${header[2]}`);
-      inside = start >= range.start && end <= range.end;
-      continue;
-    }
-    if (inside && line.startsWith('Rss:')) total += Number(/(\d+)/.exec(line)![1]) * KIB;
+  for (const mapping of mappings) {
+    if (mapping.start >= range.start && mapping.end <= range.end) total += mapping.rssBytes;
   }
   return total;
 }

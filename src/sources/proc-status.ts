@@ -57,3 +57,9 @@ export function readProcStatus(pid: number): StatusRead {
   if (!read.ok) return read;
   return { ok: true, status: parseProcStatus(read.text) };
 }
+
+// VmRSS alone; null when the process is gone or unreadable.
+export function readRssBytes(pid: number): number | null {
+  const read = readProcStatus(pid);
+  return read.ok && read.status !== null ? read.status.rssBytes : null;
+}

@@ -16,7 +16,6 @@ const BASE: AdviceFacts = {
   anonBytes: 160 * MIB,
   liveHeapBytes: 40 * MIB,
   heapFreeBytes: 10 * MIB,
-  mallocInUseBytes: 20 * MIB,
   allocatorFreeBytes: 4 * MIB,
   offHeapBytes: null,
   lazyFreeBytes: 0,
