@@ -1,9 +1,8 @@
 // Node: anon is V8's heap pages (mmap'd by V8, outside malloc) plus glibc malloc's arenas
 // and mmaps (Buffers' backing stores, native addons, V8's own mallocs) plus thread stacks.
-// Measured on a bare node 20 here (`npm run build && node -e "import('./dist/runtime/index.js')
-// .then((r) => console.log(r.readMemStats().breakdown.parts))"`): anon 10.41 MiB = V8 used
-// 5.55 + V8 free 1.48 + malloc in use 2.94 + malloc free 0.45 (0.01 MiB over: the malloc
-// figures are upper bounds).
+// Measured with readMemStats() on a bare node 20 here (the command is in docs/runtime.md):
+// anon 10.41 MiB = V8 used 5.55 + V8 free 1.48 + malloc in use 2.94 + malloc free 0.45
+// (0.01 MiB over: the malloc figures are upper bounds).
 
 import { known, unknownPart, type AnonPart } from './anon-part.js';
 import type { BreakdownInputs } from './breakdown-inputs.js';
