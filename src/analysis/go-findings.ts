@@ -6,7 +6,10 @@
 // means its heap never reached that: the RSS it gained is garbage not collected yet.
 
 import type { GcRecord, GoFactsRecord, ScavRecord } from '../recording/records.js';
+import { MIN_LIVE_POINTS } from './evidence.js';
 import { gcRate, type GcRateFinding } from './gc-rate.js';
+import { growth, type GrowthFinding } from './growth.js';
+import { quietBound, type QuietBound } from './quiet-bound.js';
 import { median } from './series.js';
 import { staleLive, type StaleFinding } from './stale-live.js';
 
@@ -34,6 +37,11 @@ export interface GoFindings {
   memoryLimitBound: boolean;
   lastGoalBytes: number | null;
   scavengedBytes: number;
+  // The goroutine stacks at each GC (Go 1.18+): a goroutine leak grows them faster than
+  // the heap. Insufficient before 1.18, which prints no stacks.
+  stacks: GrowthFinding;
+  // Since the last GC the heap stayed under that GC's goal: the bound on live growth.
+  quiet: QuietBound | null;
 }
 
 export function goFindings(
@@ -79,5 +87,12 @@ export function goFindings(
       rate.rising,
     lastGoalBytes: lastGoal ?? null,
     scavengedBytes: scavs.reduce((sum, scav) => sum + scav.releasedBytes, 0),
+    stacks: growth(stacksSeries(live), MIN_LIVE_POINTS),
+    quiet: quietBound(live, span.endMs, facts.gogcPercent),
   };
+}
+
+function stacksSeries(live: readonly GcRecord[]): { tMs: number[]; values: number[] } {
+  const withStacks = live.filter((gc) => gc.stacksBytes !== undefined);
+  return { tMs: withStacks.map((gc) => gc.tMs), values: withStacks.map((gc) => gc.stacksBytes!) };
 }

@@ -1,7 +1,9 @@
 // The growth finding for one series: trend + leak size + plateau, the three facts the
 // verdict needs about any memory series (OS-level RSS, live heap, or off-heap memory).
 
+import { firstKnee } from './changepoint.js';
 import { bucketMinima, MAX_TREND_POINTS } from './floor.js';
+import { risesOnItsOwn, type RegimeRise } from './regime-rise.js';
 import { levelShift, type LevelShiftFinding } from './level-shift.js';
 import { leakSize, type LeakSizeFinding } from './leak-size.js';
 import { plateau, type PlateauFinding } from './plateau.js';
@@ -9,7 +11,7 @@ import type { Series } from './series.js';
 import { trend, type TrendFinding } from './trend.js';
 
 export type GrowthFinding =
-  | { state: 'insufficient'; points: number; neededPoints: number; reason: string }
+  | Extract<TrendFinding, { state: 'insufficient' }>
   | {
       state: 'ok';
       points: number;
@@ -22,31 +24,67 @@ export type GrowthFinding =
       // The last third still rises (its Theil–Sen slope is above zero): the growth persists
       // into the end of the run rather than being an old wander.
       persists: boolean;
+      // When a start-up ramp was set aside, `trend` and `size` are of the regime after it,
+      // which starts here; null when they are of the whole run.
+      afterStartUpMs: number | null;
       trend: Extract<TrendFinding, { state: 'ok' }>;
       size: LeakSizeFinding;
       shift: LevelShiftFinding;
       plateauFinding: PlateauFinding;
     };
 
-// `minGrowthBytes` raises the leak-size floor for series with a known warm-up creep.
-export function growth(series: Series, minPoints: number, minGrowthBytes?: number): GrowthFinding {
+// A start-up (the heap built before the program serves) takes at most this share of a run.
+export const START_UP_MAX_FRACTION = 0.25;
+
+// A start-up ramp (the strongest knee, within the first START_UP_MAX_FRACTION of the run)
+// hides a leak after it from the whole run's test: its residuals swamp the leak-size rule.
+// The regime after it, tested on its own, is then the finding. Only under a rising whole
+// run, and only for this one knee: a knee found in noise must not open a second chance.
+function afterStartUp(floor: Series): RegimeRise | null {
+  const knee = firstKnee(floor);
+  if (knee === null) return null;
+  const startMs = floor.tMs[0]!;
+  const spanMs = floor.tMs[floor.tMs.length - 1]! - startMs;
+  if (floor.tMs[knee.index]! - startMs > START_UP_MAX_FRACTION * spanMs) return null;
+  return risesOnItsOwn({
+    tMs: floor.tMs.slice(knee.index),
+    values: floor.values.slice(knee.index),
+  });
+}
+
+export interface GrowthOptions {
+  // Raises the leak-size floor for series with a known warm-up creep.
+  minGrowthBytes?: number;
+  // The points must span at least this long.
+  minSpanMs?: number;
+}
+
+export function growth(
+  series: Series,
+  minPoints: number,
+  options: GrowthOptions = {},
+): GrowthFinding {
   // Floored once; every finding below sees the same points.
   const floor = bucketMinima(series, MAX_TREND_POINTS);
-  const found = trend(floor, minPoints);
+  const found = trend(floor, minPoints, options.minSpanMs);
   if (found.state === 'insufficient') return found;
   const size = leakSize(
     floor,
     found.slopeBytesPerSecond,
     found.lowerBytesPerSecond,
-    minGrowthBytes,
+    options.minGrowthBytes,
   );
-  const rising = found.direction === 'up' && size.big;
   const shift = levelShift(floor);
   // The whole run's rate: Theil–Sen, or the average rate of a level shift, which Theil–Sen
   // reads as ~0 when the rise was one step.
   const spanSeconds = (found.endMs - found.startMs) / 1000;
   const shiftRate = shift.rose && spanSeconds > 0 ? shift.riseBytes / spanSeconds : 0;
   const plateauFinding = plateau(floor, Math.max(found.slopeBytesPerSecond, shiftRate));
+  const windowRise = found.direction === 'up' ? afterStartUp(floor) : null;
+  const wholeRising = found.direction === 'up' && size.big;
+  const rising = wholeRising || windowRise !== null;
+  // The leak's own rate is the regime after the start-up, when there is one.
+  const quoted = windowRise ?? { trend: found, size };
   return {
     state: 'ok',
     points: found.points,
@@ -55,8 +93,9 @@ export function growth(series: Series, minPoints: number, minGrowthBytes?: numbe
     shift,
     plateau: plateauFinding.state === 'ok' && plateauFinding.plateau,
     persists: plateauFinding.state === 'ok' && plateauFinding.lastThirdSlopeBytesPerSecond > 0,
-    trend: found,
-    size,
+    afterStartUpMs: windowRise === null ? null : windowRise.trend.startMs,
+    trend: quoted.trend,
+    size: quoted.size,
     plateauFinding,
   };
 }

@@ -14,7 +14,7 @@ import type {
   SampleRecord,
   ScavRecord,
 } from '../recording/records.js';
-import { MIN_LIVE_POINTS, MIN_OS_POINTS } from './evidence.js';
+import { MIN_LIVE_POINTS, MIN_OS_POINTS, MIN_OS_SPAN_MS } from './evidence.js';
 import { goAccounted } from './go-accounted.js';
 import { goFindings, type GoFindings } from './go-findings.js';
 import { jvmAccounted } from './jvm-accounted.js';
@@ -124,7 +124,7 @@ export function analyzeProcess(input: ProcessRecords): ProcessFindings {
     peakRssBytes,
     lastSample,
     lastLazyFreeBytes,
-    rss: growth(sawtoothFloor(series), MIN_OS_POINTS),
+    rss: growth(sawtoothFloor(series), MIN_OS_POINTS, { minSpanMs: MIN_OS_SPAN_MS }),
     runtimeFindings: input.runtime === 'other' ? null : runtimeFindings(input, lastSample),
   };
 }
@@ -170,11 +170,10 @@ function runtimeFindings(
     live,
     liveGrowth: growth(live.total, MIN_LIVE_POINTS),
     isolateGrowth,
-    native: growth(
-      sawtoothFloor(nativeSeries(input.samples, accounted)),
-      MIN_OS_POINTS,
-      jvm === null ? NATIVE_LEAK_MIN_BYTES : JVM_NATIVE_LEAK_MIN_BYTES,
-    ),
+    native: growth(sawtoothFloor(nativeSeries(input.samples, accounted)), MIN_OS_POINTS, {
+      minSpanMs: MIN_OS_SPAN_MS,
+      minGrowthBytes: jvm === null ? NATIVE_LEAK_MIN_BYTES : JVM_NATIVE_LEAK_MIN_BYTES,
+    }),
     held,
     workers: input.workers,
     go,

@@ -3,19 +3,16 @@
 // progress bar, and the provisional verdict. Otherwise (no TTY, or --no-live): one plain
 // line every PLAIN_EVERY_MS. Never stdout, so `--json -` stays clean.
 //
-// The provisional verdict is the Report built from the records so far, recomputed at most
-// every PROVISIONAL_EVERY_MS (DESIGN: provisional verdicts at most every 5 s), and less
-// often when building it takes long (a long run), so the view costs under 10% of a core.
+// The provisional verdict comes from report/provisional.ts: the Report rebuilt from the
+// records so far at most every 5 s, shown through hysteresis so it never wobbles.
 
 import { performance } from 'node:perf_hooks';
 import { liveSeries } from '../analysis/live-series.js';
-import type { BodyRecord, HeaderRecord, RecordingRecord } from '../recording/records.js';
-import { buildReport } from '../report/build.js';
-import type { Report } from '../report/report.js';
+import type { BodyRecord, RecordingRecord } from '../recording/records.js';
+import { Provisional, PROVISIONAL_EVERY_MS } from '../report/provisional.js';
 import { formatBytes, formatSeconds } from '../verdict/format-figures.js';
 import { chartLines } from './live-chart.js';
 
-export const PROVISIONAL_EVERY_MS = 5_000;
 export const PLAIN_EVERY_MS = 10_000;
 const REDRAW_EVERY_MS = 250;
 const CHART_ROWS = 8;
@@ -32,8 +29,7 @@ export interface LiveViewOptions {
 
 export class LiveView {
   readonly #options: LiveViewOptions;
-  #header: HeaderRecord | null = null;
-  readonly #records: BodyRecord[] = [];
+  readonly #provisional = new Provisional();
   #rootPid: number | null = null;
   // The root's series, kept as records arrive (every draw reads them).
   readonly #rss: { tMs: number; bytes: number }[] = [];
@@ -43,8 +39,6 @@ export class LiveView {
   #drawnLines = 0;
   #lastDrawMs = -Infinity;
   #lastPlainMs = 0;
-  #provisional: { report: Report; atMs: number } | null = null;
-  #nextProvisionalMs = PROVISIONAL_EVERY_MS;
   #closed = false;
 
   constructor(options: LiveViewOptions) {
@@ -58,10 +52,10 @@ export class LiveView {
   onRecord(record: RecordingRecord): void {
     if (this.#closed) return;
     if (record.type === 'header') {
-      this.#header = record;
+      this.#provisional.setHeader(record);
       return;
     }
-    this.#records.push(record);
+    this.#provisional.add(record);
     if (record.type === 'gc' && record.pid === this.#rootPid) {
       this.#rootGcs.push(record);
       if (record.liveBytes !== undefined) this.#updateLive();
@@ -70,7 +64,7 @@ export class LiveView {
     if (this.#rootPid === null) {
       // The root is the first process sampled; its GCs may have come before that.
       this.#rootPid = record.pid;
-      for (const earlier of this.#records) {
+      for (const earlier of this.#provisional.records) {
         if (earlier.type === 'gc' && earlier.pid === record.pid) this.#rootGcs.push(earlier);
       }
       this.#updateLive();
@@ -78,7 +72,10 @@ export class LiveView {
     if (record.pid !== this.#rootPid) return;
     this.#elapsedMs = record.tMs;
     this.#rss.push({ tMs: record.tMs, bytes: record.rssBytes });
-    this.#maybeProvisional();
+    this.#provisional.evaluate(this.#elapsedMs);
+    // The sample taken at start comes before the target has printed its first lines to
+    // the terminal it shares: drawing then would leave a stale view above them.
+    if (this.#rss.length === 1) return;
     if (this.#options.tty) {
       const now = performance.now();
       if (now - this.#lastDrawMs < REDRAW_EVERY_MS) return;
@@ -112,18 +109,6 @@ export class LiveView {
     }
   }
 
-  #maybeProvisional(): void {
-    if (this.#header === null || this.#elapsedMs < this.#nextProvisionalMs) return;
-    const started = performance.now();
-    const report = buildReport(
-      { header: this.#header, records: this.#records, truncated: false, dataQuality: [] },
-      { recordingPath: null },
-    );
-    const tookMs = performance.now() - started;
-    this.#provisional = { report, atMs: this.#elapsedMs };
-    this.#nextProvisionalMs = this.#elapsedMs + Math.max(PROVISIONAL_EVERY_MS, 10 * tookMs);
-  }
-
   #statusLine(tty: boolean): string {
     const { durationMs, title } = this.#options;
     const elapsed = formatSeconds(this.#elapsedMs);
@@ -136,10 +121,11 @@ export class LiveView {
       time = `${elapsed} of ${formatSeconds(durationMs)}${bar} ${(fraction * 100).toFixed(0)}% · ${left} left`;
     }
     const figures = this.#figures();
+    const state = this.#provisional.state;
     const provisional =
-      this.#provisional === null
-        ? 'provisional verdict after 5 s'
-        : `provisional: ${this.#provisional.report.verdict} (${this.#provisional.report.confidence.toFixed(2)}) at ${formatSeconds(this.#provisional.atMs)}`;
+      state?.shown == null
+        ? `provisional verdict after ${formatSeconds(PROVISIONAL_EVERY_MS)}`
+        : `provisional: ${state.shown.verdict} (${state.shown.confidence.toFixed(2)}) at ${formatSeconds(state.atMs)}`;
     const parts = [`rssdoctor${title === '' ? '' : ` ${title}`}: ${time}`, figures, provisional];
     return parts.join(tty ? '\n' : ' · ');
   }

@@ -1,20 +1,19 @@
 // `--metrics [host:]port`: a Prometheus endpoint (GET /metrics) with its own registry,
 // never the global one. Bound to 127.0.0.1 unless a host is given. The provisional
-// verdicts are recomputed from the records at most every VERDICT_EVERY_MS (DESIGN: cost at
-// scale), with the same buildReport as the final one.
+// verdicts come from report/provisional.ts (rebuilt at most every 5 s of run time, shown
+// through hysteresis), with the same buildReport as the final one.
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import type { BodyRecord, HeaderRecord } from '../recording/records.js';
-import { buildReport } from '../report/build.js';
+import { Provisional } from '../report/provisional.js';
 import { registerGcCollector } from './gc-collector.js';
 import { registerLiveHeapCollector } from './live-heap-collector.js';
 import { registerRssCollector } from './rss-collector.js';
 import { registerVerdictCollector } from './verdict-collector.js';
 import { WatchState } from './watch-state.js';
 
-export const VERDICT_EVERY_MS = 5_000;
 export const DEFAULT_METRICS_HOST = '127.0.0.1';
 
 export interface MetricsServer {
@@ -35,23 +34,20 @@ export async function startMetricsServer(options: {
   registerLiveHeapCollector(registry, state);
   registerGcCollector(registry, state);
   registerVerdictCollector(registry, state);
-  let header: HeaderRecord | null = null;
-  let judgedAt = Number.NEGATIVE_INFINITY;
+  const provisional = new Provisional();
+  let lastTMs = 0;
   const judge = (): void => {
-    if (header === null || Date.now() - judgedAt < VERDICT_EVERY_MS) return;
-    judgedAt = Date.now();
-    const report = buildReport(
-      { header, records: state.records, truncated: false, dataQuality: [] },
-      { recordingPath: null },
-    );
-    for (const p of report.processes) state.setVerdict(p.pid, p.verdict, p.confidence);
+    const judged = provisional.evaluate(lastTMs);
+    if (judged === null) return;
+    for (const [pid, shown] of judged.processes) {
+      if (shown !== null) state.setVerdict(pid, shown.verdict, shown.confidence);
+    }
   };
   const server = http.createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {
       response.writeHead(404).end('rssdoctor: only GET /metrics is served\n');
       return;
     }
-    judge();
     registry.metrics().then(
       (text) => response.writeHead(200, { 'Content-Type': registry.contentType }).end(text),
       (error: Error) => response.writeHead(500).end(`${error.message}\n`),
@@ -66,9 +62,12 @@ export async function startMetricsServer(options: {
   return {
     port: (server.address() as AddressInfo).port,
     host,
-    onHeader: (value) => (header = value),
+    onHeader: (value) => provisional.setHeader(value),
     onRecord: (record) => {
       state.add(record);
+      provisional.add(record);
+      lastTMs = Math.max(lastTMs, record.tMs);
+      judge();
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

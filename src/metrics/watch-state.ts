@@ -18,11 +18,10 @@ export interface ProcessState {
 
 export class WatchState {
   readonly processes = new Map<number, ProcessState>();
-  readonly records: BodyRecord[] = [];
 
   add(record: BodyRecord): void {
-    this.records.push(record);
-    if (record.type === 'note' && record.code === 'process.start' && record.pid !== undefined) {
+    const named = record.type === 'note' && /^process\.(start|rename)$/.test(record.code);
+    if (named && record.pid !== undefined) {
       this.of(record.pid).name = record.name ?? '';
     } else if (record.type === 'sample') {
       const state = this.of(record.pid);

@@ -43,6 +43,8 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
       if (record.threadId !== 0) group.threads.add(record.threadId);
     } else if (record.type === 'note' && record.pid !== undefined) {
       if (record.code === 'process.start') groupOf(record.pid).name ??= record.name ?? null;
+      // The latest name a process gave itself is the one people know it by.
+      if (record.code === 'process.rename') groupOf(record.pid).name = record.name ?? null;
       if (record.code === 'agent.hello' && record.runtime !== undefined) {
         groupOf(record.pid).runtime = record.runtime;
       }

@@ -9,13 +9,12 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { GcWatch } from '../agent/gc-watch.cjs';
-import type { Recording } from '../recording/reader.js';
 import {
   RECORDING_SCHEMA_VERSION,
   type BodyRecord,
   type HeaderRecord,
 } from '../recording/records.js';
-import { buildReport } from '../report/build.js';
+import { Provisional } from '../report/provisional.js';
 import type { Report } from '../report/report.js';
 import { agentRecord } from '../run/agent-record.js';
 import { hostFacts } from '../run/host-facts.js';
@@ -79,7 +78,13 @@ export function watch(options: WatchOptions = {}): Watchdog {
     intervalMs,
     host: hostFacts(),
   };
-  let records: BodyRecord[] = [];
+  // The agent's hello note tells the analysis this process runs Node; it is re-added
+  // whenever the sliding window drops it.
+  // The timer below sets the pace; half of it here keeps an early tick from being skipped.
+  const provisional = new Provisional(evaluateEveryMs / 2);
+  provisional.setHeader(header);
+  const add = (...added: BodyRecord[]): void => added.forEach((record) => provisional.add(record));
+  add(helloNote());
   let lastLiveMs = 0;
   let lastSmapsMs = -Infinity;
   let forcedPauseMs = 0;
@@ -91,7 +96,7 @@ export function watch(options: WatchOptions = {}): Watchdog {
     for (const message of gcWatch.drain(forced)) {
       if (message.kind === 'full') lastLiveMs = tMs;
       if (forced) forcedPauseMs += message.pauseMs;
-      records.push(...agentRecord(message, tMs));
+      add(...agentRecord(message, tMs));
     }
   };
   const sample = (): void => {
@@ -107,26 +112,25 @@ export function watch(options: WatchOptions = {}): Watchdog {
     }
     const withSmaps = tMs - lastSmapsMs >= SMAPS_ROLLUP_EVERY_MS;
     if (withSmaps) lastSmapsMs = tMs;
-    records.push(selfSample(tMs, withSmaps), selfHeap(tMs));
+    add(selfSample(tMs, withSmaps), selfHeap(tMs));
     if (withSmaps) {
       const malloc = selfMallocRecord(tMs);
-      if (malloc !== null) records.push(malloc);
+      if (malloc !== null) add(malloc);
     }
-    if (records[0] !== undefined && tMs - records[0].tMs > windowMs) {
-      records = records.filter((record) => tMs - record.tMs <= windowMs);
+    const first = provisional.records[1];
+    if (first !== undefined && tMs - first.tMs > windowMs) {
+      provisional.forget(tMs, windowMs);
+      provisional.records.unshift(helloNote());
     }
   };
   const evaluate = (): void => {
-    const recording: Recording = {
-      header,
-      // The agent's hello note tells the analysis this process runs Node.
-      records: [helloNote(), ...records],
-      truncated: false,
-      dataQuality: [],
-    };
-    const report = buildReport(recording, { recordingPath: null });
+    const state = provisional.evaluate(nowMs());
+    if (state === null) return;
+    const report = state.report;
     lastReport = report;
-    const verdict = report.verdict;
+    // Events follow the shown verdict: an alarm only once confirmed (verdict/hysteresis.ts).
+    if (state.shown === null) return;
+    const verdict = state.shown.verdict;
     if (verdict === emitted) return;
     emitted = wanted.has(verdict) ? verdict : null;
     if (emitted === null) return;

@@ -32,10 +32,14 @@ export async function* readProcfsSamples(
   signal: AbortSignal,
 ): AsyncGenerator<ProcfsTick> {
   const smapsEveryMs = options.smapsEveryMs ?? SMAPS_ROLLUP_EVERY_MS;
-  const known = new Set<number>();
+  // Each watched process's last name: a process renames itself after start (npm sets its
+  // title to "npm start"; an exec changes it), and the start sample can come first.
+  const known = new Map<number, string>();
   const warned = new Set<string>();
   let nextSmapsMs = 0;
-  let tick = 1;
+  // Tick 0 is read at once: the first sample is the target at start (spawn returns after
+  // the exec), so a 30 s run at 1 s has 31 samples, not 30 that one slipped tick cuts to 29.
+  let tick = 0;
   const startMs = options.nowMs();
   while (!signal.aborted) {
     // Drift-free schedule: tick k is due at k × interval, however long reads took.
@@ -57,7 +61,7 @@ function readTick(
   rootPid: number,
   tMs: number,
   withSmaps: boolean,
-  known: Set<number>,
+  known: Map<number, string>,
   warned: Set<string>,
 ): ProcfsTick {
   const samples: SampleRecord[] = [];
@@ -72,8 +76,20 @@ function readTick(
     const status = read.status;
     if (status === null) continue; // a zombie: exited, not yet reaped
     alive.add(pid);
-    if (!known.has(pid)) {
-      known.add(pid);
+    const knownName = known.get(pid);
+    if (knownName !== undefined && knownName !== status.name) {
+      known.set(pid, status.name);
+      notes.push({
+        type: 'note',
+        tMs,
+        code: 'process.rename',
+        text: `pid ${pid} is now ${status.name}`,
+        pid,
+        name: status.name,
+      });
+    }
+    if (knownName === undefined) {
+      known.set(pid, status.name);
       notes.push({
         type: 'note',
         tMs,
@@ -99,7 +115,7 @@ function readTick(
     }
     samples.push(sample);
   }
-  for (const pid of known) {
+  for (const pid of known.keys()) {
     if (!alive.has(pid)) {
       known.delete(pid);
       notes.push({

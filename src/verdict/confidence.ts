@@ -35,3 +35,7 @@ export const NO_GC_PROOF_CONFIDENCE = 0.95;
 // GOMEMLIMIT-bound: two independent facts (live at the limit, GCs ever more frequent) that
 // together admit no benign reading we know of; below the cap a live trend would reach.
 export const MEMORY_LIMIT_BOUND_CONFIDENCE = 0.9;
+// A leak read from fewer than CORROBORATE_BELOW_LIVE_POINTS live points (with RSS rising
+// behind it), or from the goroutine stacks alone: strong, but one more full trend's worth
+// of evidence short of RUNTIME_CONFIDENCE_CAP.
+export const SPARSE_LEAK_CONFIDENCE_CAP = 0.9;

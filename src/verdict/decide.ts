@@ -13,13 +13,15 @@ export interface DecisionFacts {
   liveSource: 'none' | 'too-few' | 'ok';
   liveRising: boolean;
   livePlateau: boolean;
-  // False only when the live figures are too coarse to stand alone (Go's whole-MiB H2 on a
-  // small heap) and RSS does not rise with them.
+  // False only when the live figures cannot stand alone (Go's whole-MiB H2 on a small heap,
+  // or fewer than CORROBORATE_BELOW_LIVE_POINTS points) and RSS does not rise with them.
   liveCorroborated: boolean;
   // The last live figure is older than STALE_AFTER: it cannot support `leak`.
   liveStale: boolean;
   // Go: H2 within 10% of GOMEMLIMIT with GCs per minute rising.
   memLimitBound: boolean;
+  // Go: the goroutine stacks keep growing (a goroutine leak), not levelled off.
+  stacksGrowing: boolean;
   // RSS − heap − LazyFree.
   nativeRising: boolean;
   nativePlateau: boolean;
@@ -39,10 +41,14 @@ export interface DecisionFacts {
 export type RuleCode =
   | 'too-few-samples'
   | 'no-gc-yet'
+  | 'sparse-live-rss-flat'
+  | 'sparse-live-rss-levelled'
   | 'too-few-live-points'
   | 'gomemlimit-bound'
   | 'live-heap-rising'
+  | 'go-stacks-rising'
   | 'stale-live-retention'
+  | 'stale-live-rss-flat'
   | 'stale-live'
   | 'native-rising'
   | 'rss-above-live'
@@ -60,12 +66,28 @@ export interface Decision {
 
 type Rule = (facts: DecisionFacts) => Decision | undefined;
 
+// RSS neither rose nor rises: the whole process is bounded, whatever the runtime saw.
+const rssFlat = (f: DecisionFacts): boolean => !f.rssRising && !f.rssRose;
+// RSS rose and then positively levelled off.
+const rssLevelled = (f: DecisionFacts): boolean => (f.rssRising || f.rssRose) && f.rssPlateau;
+
 const RULES: readonly Rule[] = [
   (f) => (!f.osEnough ? { verdict: 'inconclusive', rule: 'too-few-samples' } : undefined),
   // Only where the first GC trigger is known. V8 documents none, so Node never gets here.
   (f) =>
     (f.runtime === 'go' || f.runtime === 'jvm') && f.noGcProven && f.heapBelowFirstTrigger
       ? { verdict: 'no-gc-yet', rule: 'no-gc-yet' }
+      : undefined,
+  // Too few live points to judge the heap, but a flat or levelled RSS bounds the process's
+  // growth: say so with the bound rather than "inconclusive" (a quiet Go service GCs twice
+  // a minute). A rising RSS is what a heap with too few points cannot explain.
+  (f) =>
+    f.liveSource === 'too-few' && rssFlat(f)
+      ? { verdict: 'steady', rule: 'sparse-live-rss-flat' }
+      : undefined,
+  (f) =>
+    f.liveSource === 'too-few' && rssLevelled(f)
+      ? { verdict: 'retention', rule: 'sparse-live-rss-levelled' }
       : undefined,
   (f) =>
     f.liveSource === 'too-few'
@@ -80,10 +102,16 @@ const RULES: readonly Rule[] = [
       ? { verdict: 'leak', rule: 'live-heap-rising' }
       : undefined,
   (f) =>
+    f.liveSource === 'ok' && f.stacksGrowing && !f.liveStale
+      ? { verdict: 'leak', rule: 'go-stacks-rising' }
+      : undefined,
+  (f) =>
     f.liveSource === 'ok' && f.liveRising && !f.livePlateau && f.liveStale
-      ? f.rssFarAboveLive
+      ? f.rssFarAboveLive || rssLevelled(f)
         ? { verdict: 'retention', rule: 'stale-live-retention' }
-        : { verdict: 'inconclusive', rule: 'stale-live' }
+        : rssFlat(f)
+          ? { verdict: 'steady', rule: 'stale-live-rss-flat' }
+          : { verdict: 'inconclusive', rule: 'stale-live' }
       : undefined,
   (f) =>
     f.liveSource === 'ok' && f.nativeRising && !f.nativePlateau

@@ -10,6 +10,7 @@ import {
 import { MIN_LIVE_POINTS } from '../analysis/evidence.js';
 import type { RuntimeFindings } from '../analysis/process-findings.js';
 import { formatBytes, formatSeconds } from './format-figures.js';
+import { growthFigures, slopeText, spanText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
 
 const MIB = 1024 * 1024;
@@ -125,4 +126,19 @@ export function coarseRiseReason(go: GoFindings, found: RuntimeFindings): Reason
       `RSS did not rise with it, so it is not read as a leak`,
     figures: { growthBytes, livePoints: found.live.points, coarseBelowBytes: GO_COARSE_LIVE_BYTES },
   };
+}
+
+// A goroutine leak: the stacks every GC reports keep growing.
+export function goStacksReasons(go: GoFindings, found: RuntimeFindings): Reason[] {
+  const stacks = go.stacks as GrowthOk;
+  return [
+    {
+      code: 'go-stacks-rising',
+      text:
+        `the goroutine stacks grew ${formatBytes(stacks.size.growthBytes)} ${spanText(stacks)} (${slopeText(stacks)}; ` +
+        `the stacks figure of ${stacks.points} gctrace lines) and did not level off: goroutines are started ` +
+        `and never end (a goroutine leak); each keeps its stack and everything it references`,
+      figures: { ...growthFigures(stacks), livePoints: found.live.points },
+    },
+  ];
 }

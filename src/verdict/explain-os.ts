@@ -1,21 +1,26 @@
 // Plain-words reasons for OS-level findings (RSS only, no runtime source).
 
 import { PLATEAU_FRACTION } from '../analysis/plateau.js';
-import { formatBytes, formatP, formatRate, formatSeconds } from './format-figures.js';
-import { growthFigures, slopeText, type GrowthOk } from './growth-text.js';
+import { formatBytes, formatRate, formatSeconds } from './format-figures.js';
+import { growthFigures, slopeText, spanText, testText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
 
 export function tooFewSamplesReason(
   samples: number,
-  neededSamples: number,
   durationMs: number,
+  needed: { samples: number; spanMs: number },
 ): Reason {
   return {
     code: 'too-few-samples',
     text:
-      `saw ${samples} sample(s) over ${formatSeconds(durationMs)}, need at least ${neededSamples}: ` +
-      `run longer (e.g. --duration 60) or sample faster (--interval 0.5)`,
-    figures: { samples, neededSamples, durationMs },
+      `saw ${samples} sample(s) over ${formatSeconds(durationMs)}, need at least ${needed.samples} ` +
+      `over ${formatSeconds(needed.spanMs)}: run longer (e.g. --duration 30) or sample faster (--interval 0.5)`,
+    figures: {
+      samples,
+      neededSamples: needed.samples,
+      durationMs,
+      neededDurationMs: needed.spanMs,
+    },
   };
 }
 
@@ -24,7 +29,7 @@ export function osRisingReasons(found: GrowthOk): Reason[] {
     {
       code: 'rss-rising',
       text:
-        `RSS grew ${formatBytes(found.size.growthBytes)} over the run (${slopeText(found)}) ` +
+        `RSS grew ${formatBytes(found.size.growthBytes)} ${spanText(found)} (${slopeText(found)}) ` +
         `and kept growing into the last third`,
       figures: growthFigures(found),
     },
@@ -70,7 +75,7 @@ export function osUnsettledReasons(found: GrowthOk): Reason[] {
 export function osFlatReasons(found: GrowthOk): Reason[] {
   const why =
     found.trend.direction !== 'up'
-      ? `no significant upward trend (Mann–Kendall p=${formatP(found.trend.pValue)}, corrected for autocorrelation)`
+      ? `no significant upward trend (${testText(found)})`
       : `a significant but small trend: growth ${formatBytes(found.size.growthBytes)} is under the leak-size threshold ` +
         `${formatBytes(found.size.thresholdBytes)} or its interval reaches zero`;
   return [

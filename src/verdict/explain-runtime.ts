@@ -1,10 +1,10 @@
 // Plain-words reasons for verdicts backed by a runtime source (the Node agent, the Go
 // trace), in the runtime's own words (runtime-words.ts).
 
-import { MIN_LIVE_POINTS } from '../analysis/evidence.js';
+import { CORROBORATE_BELOW_LIVE_POINTS, MIN_LIVE_POINTS } from '../analysis/evidence.js';
 import type { RuntimeFindings } from '../analysis/process-findings.js';
 import { formatBytes, formatRate } from './format-figures.js';
-import { growthFigures, slopeText, type GrowthOk } from './growth-text.js';
+import { growthFigures, slopeText, spanText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
 import { wordsFor, type RuntimeWords } from './runtime-words.js';
 
@@ -36,7 +36,7 @@ export function liveRisingReasons(found: RuntimeFindings, live: GrowthOk): Reaso
       code: 'live-heap-rising',
       text:
         `${words(found).live} grew ` +
-        `${formatBytes(live.size.growthBytes)} over the run (${slopeText(live)}; ${pointsText(found)}) and did not level off`,
+        `${formatBytes(live.size.growthBytes)} ${spanText(live)} (${slopeText(live)}; ${pointsText(found)}) and did not level off`,
       figures: {
         ...growthFigures(live),
         livePoints: found.live.points,
@@ -153,4 +153,22 @@ export function liveFlatReasons(found: RuntimeFindings): Reason[] {
       },
     },
   ];
+}
+
+// A rise seen in only a handful of live points that RSS does not share.
+export function sparseRiseReason(found: RuntimeFindings): Reason {
+  const live = found.liveGrowth;
+  const growthBytes = live.state === 'ok' ? live.size.growthBytes : Number.NaN;
+  return {
+    code: 'live-rise-uncorroborated',
+    text:
+      `${words(found).live} rose ${formatBytes(growthBytes)} over only ${found.live.points} live points, ` +
+      `fewer than the ${CORROBORATE_BELOW_LIVE_POINTS} that stand alone, and RSS did not rise with it: ` +
+      `not read as a leak; a longer run gives more GCs`,
+    figures: {
+      growthBytes,
+      livePoints: found.live.points,
+      corroborateBelowLivePoints: CORROBORATE_BELOW_LIVE_POINTS,
+    },
+  };
 }

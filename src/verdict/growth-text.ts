@@ -2,7 +2,7 @@
 // trend (OS-level RSS, live heap, off-heap memory).
 
 import type { GrowthFinding } from '../analysis/growth.js';
-import { formatP, formatRate } from './format-figures.js';
+import { formatP, formatRate, formatSeconds } from './format-figures.js';
 
 export type GrowthOk = Extract<GrowthFinding, { state: 'ok' }>;
 
@@ -23,6 +23,20 @@ export function slopeText(found: GrowthOk): string {
   return (
     `Theil–Sen ${formatRate(found.trend.slopeBytesPerSecond)} ` +
     `(95% interval ${formatRate(found.trend.lowerBytesPerSecond)} to ${formatRate(found.trend.upperBytesPerSecond)}), ` +
-    `Mann–Kendall p=${formatP(found.trend.pValue)} corrected for autocorrelation (variance ×${found.trend.varianceInflation.toFixed(1)})`
+    testText(found)
   );
+}
+
+// Over what the growth was measured: the whole run, or the regime after a start-up ramp.
+export function spanText(found: GrowthOk): string {
+  return found.afterStartUpMs === null
+    ? 'over the run'
+    : `after its start-up (from ${formatSeconds(found.afterStartUpMs)})`;
+}
+
+// How the trend's p was obtained: exact for a handful of points, else corrected.
+export function testText(found: GrowthOk): string {
+  return found.trend.exact
+    ? `exact Mann–Kendall p=${formatP(found.trend.pValue)} (one-sided, ${found.points} points)`
+    : `Mann–Kendall p=${formatP(found.trend.pValue)} corrected for autocorrelation (variance ×${found.trend.varianceInflation.toFixed(1)})`;
 }

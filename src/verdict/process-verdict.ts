@@ -1,6 +1,11 @@
 // Turns one process's findings into its verdict, confidence and reasons.
 
-import { MIN_LIVE_POINTS, MIN_OS_POINTS } from '../analysis/evidence.js';
+import {
+  CORROBORATE_BELOW_LIVE_POINTS,
+  MIN_LIVE_POINTS,
+  MIN_OS_POINTS,
+  MIN_OS_SPAN_MS,
+} from '../analysis/evidence.js';
 import type { ProcessFindings, RuntimeFindings } from '../analysis/process-findings.js';
 import {
   flatConfidence,
@@ -10,8 +15,11 @@ import {
   OS_STEADY_CONFIDENCE_MAX,
   RETENTION_CONFIDENCE,
   RUNTIME_CONFIDENCE_CAP,
+  SPARSE_LEAK_CONFIDENCE_CAP,
   trendConfidence,
 } from './confidence.js';
+import { boundedConfidence, boundReasons } from './explain-bound.js';
+import type { GrowthOk } from './growth-text.js';
 import { decide, type DecisionFacts, type RuleCode } from './decide.js';
 import {
   osFlatReasons,
@@ -22,6 +30,7 @@ import {
 } from './explain-os.js';
 import {
   coarseRiseReason,
+  goStacksReasons,
   goTooFewReason,
   memoryLimitReasons,
   noGcYetReasons,
@@ -33,6 +42,7 @@ import {
   liveRisingReasons,
   nativeRisingReasons,
   retentionReasons,
+  sparseRiseReason,
   tooFewLivePointsReason,
 } from './explain-runtime.js';
 import type { Reason } from './reason.js';
@@ -78,10 +88,16 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
           : 'too-few',
     liveRising: live?.state === 'ok' && live.rising,
     livePlateau: live?.state === 'ok' && live.plateau,
-    // gctrace prints whole MiB: on a small heap a rising H2 counts only if RSS rises too.
-    liveCorroborated: !(go?.coarseLive ?? false) || (rss.state === 'ok' && rss.rising),
+    // gctrace prints whole MiB: on a small heap a rising H2 counts only if RSS rises too,
+    // and has not levelled off; so does a rise seen in only a handful of live points (the
+    // exact test's 1 in 120, or a warm-up caught half-way).
+    liveCorroborated:
+      !((go?.coarseLive ?? false) || sparseLive(runtime)) ||
+      (rss.state === 'ok' && rss.rising && !rss.plateau),
     liveStale: go?.stale.stale ?? false,
     memLimitBound: go?.memoryLimitBound ?? false,
+    stacksGrowing:
+      go !== null && go.stacks.state === 'ok' && go.stacks.rising && !go.stacks.plateau,
     nativeRising: native?.state === 'ok' && native.rising,
     nativePlateau: native?.state === 'ok' && native.plateau,
     rssRising: rss.state === 'ok' && rss.rising,
@@ -97,6 +113,10 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
   };
 }
 
+function sparseLive(runtime: RuntimeFindings | null): boolean {
+  return runtime !== null && runtime.live.points < CORROBORATE_BELOW_LIVE_POINTS;
+}
+
 function explain(
   rule: RuleCode,
   findings: ProcessFindings,
@@ -107,7 +127,10 @@ function explain(
     return {
       confidence: 0,
       reasons: [
-        tooFewSamplesReason(findings.samples, MIN_OS_POINTS, findings.lastMs - findings.firstMs),
+        tooFewSamplesReason(findings.samples, findings.lastMs - findings.firstMs, {
+          samples: MIN_OS_POINTS,
+          spanMs: MIN_OS_SPAN_MS,
+        }),
       ],
     };
   }
@@ -120,6 +143,23 @@ function explain(
         confidence: NO_GC_PROOF_CONFIDENCE,
         reasons:
           go !== null ? noGcYetReasons(go, rss, durationMs) : jvmNoGcYetReasons(jvm!, durationMs),
+      };
+    case 'sparse-live-rss-flat':
+    case 'sparse-live-rss-levelled':
+    case 'stale-live-rss-flat':
+      return {
+        confidence: boundedConfidence(rss, findings.peakRssBytes),
+        // The bounds are what the verdict rests on; why the heap alone could not say, after.
+        reasons: [
+          ...boundReasons(rss, go),
+          rule === 'stale-live-rss-flat'
+            ? staleLiveReason(go!)
+            : go !== null
+              ? goTooFewReason(go, runtime)
+              : jvm !== null
+                ? jvmTooFewReason(jvm, runtime)
+                : tooFewLivePointsReason(runtime),
+        ],
       };
     case 'too-few-live-points':
       return {
@@ -142,13 +182,31 @@ function explain(
     case 'stale-live-retention':
       return {
         confidence: RETENTION_CONFIDENCE,
-        reasons: [...retentionReasons(runtime), staleLiveReason(go!)],
+        reasons: [
+          ...(runtime.held?.farAboveLive === true ? retentionReasons(runtime) : []),
+          staleLiveReason(go!),
+          ...boundReasons(rss, go),
+        ],
+      };
+    case 'go-stacks-rising':
+      return {
+        confidence: trendConfidence(
+          (go!.stacks as GrowthOk).trend.pValue,
+          SPARSE_LEAK_CONFIDENCE_CAP,
+        ),
+        reasons: goStacksReasons(go!, runtime),
       };
     case 'live-heap-rising': {
-      const live = runtime.liveGrowth as Extract<typeof runtime.liveGrowth, { state: 'ok' }>;
+      const live = runtime.liveGrowth as GrowthOk;
+      // A handful of live points stands only with RSS behind it: below a full trend's cap.
+      const cap = sparseLive(runtime) ? SPARSE_LEAK_CONFIDENCE_CAP : RUNTIME_CONFIDENCE_CAP;
+      const stacksToo = go !== null && go.stacks.state === 'ok' && go.stacks.rising;
       return {
-        confidence: trendConfidence(live.trend.pValue, RUNTIME_CONFIDENCE_CAP),
-        reasons: liveRisingReasons(runtime, live),
+        confidence: trendConfidence(live.trend.pValue, cap),
+        reasons: [
+          ...liveRisingReasons(runtime, live),
+          ...(stacksToo ? goStacksReasons(go, runtime) : []),
+        ],
       };
     }
     case 'native-rising': {
@@ -163,7 +221,9 @@ function explain(
     case 'live-rise-uncorroborated':
       return {
         confidence: OS_STEADY_CONFIDENCE_MAX,
-        reasons: [coarseRiseReason(go!, runtime)],
+        reasons: [
+          go?.coarseLive === true ? coarseRiseReason(go, runtime) : sparseRiseReason(runtime),
+        ],
       };
     case 'live-flat':
       return {

@@ -38,3 +38,27 @@ test('plateau: too few points in the last third is insufficient, not a plateau',
   const found = plateau({ tMs: [0, 1000, 2000, 3000], values: [1, 2, 3, 3] }, 1);
   assert.equal(found.state, 'insufficient');
 });
+
+test('plateau: a short warm-up in a short run is found after its knee', () => {
+  // 20 samples: the last third (7 points) is too short to bound, the regime after the
+  // knee (15 points) is not.
+  const series = fromShape('/_______', { seed: 2, points: 20, unitBytes: 40 * MIB });
+  const found = growth(series, 20);
+  assert.equal(found.state, 'ok');
+  if (found.state !== 'ok' || found.plateauFinding.state !== 'ok') return;
+  assert.equal(found.plateauFinding.window, 'after-knee');
+  assert.equal(found.plateau, true);
+});
+
+test('plateau: a start-up burst then a steady leak is no plateau after its knee', () => {
+  const tMs: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    tMs.push(i * 1000);
+    // 30 MiB in 3 s, then 1 MiB/s for good.
+    values.push(50 * MIB + Math.min(i, 3) * 10 * MIB + Math.max(0, i - 3) * MIB);
+  }
+  const found = growth({ tMs, values }, 20);
+  assert.equal(found.state === 'ok' && found.plateau, false);
+  assert.equal(found.state === 'ok' && found.rising, true);
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../src/analyze.js';
 import type { Verdict } from '../../src/verdict/verdicts.js';
-import { drift, rng, sawtooth, stepThenFlat, type SeriesOut } from '../support/make-series.js';
+import { ar1, drift, rng, sawtooth, stepThenFlat, type SeriesOut } from '../support/make-series.js';
 
 const RUNS = 200;
 const MIB = 1024 * 1024;
@@ -34,6 +34,18 @@ const gcSawtooth = (seed: number, pick: () => number, driftFraction: () => numbe
     driftFraction: driftFraction(),
   });
 
+// A warm-up: RSS ramps for `rampPoints` samples, then holds with AR(1) φ = 0.9 noise.
+function warmUp(seed: number, points: number, rampPoints: number, riseBytes: number): SeriesOut {
+  const noise = ar1(rng(seed), 0.9, 0.01 * 100 * MIB);
+  const tMs: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < points; i++) {
+    tMs.push(i * 1000);
+    values.push(100 * MIB + (Math.min(i, rampPoints) / rampPoints) * riseBytes + noise());
+  }
+  return { tMs, values };
+}
+
 const SHAPES: Shape[] = [
   {
     name: 'sawtooth, no drift',
@@ -53,6 +65,16 @@ const SHAPES: Shape[] = [
         stepAt: between(pick, 0.15, 0.5),
         noiseFraction: 0.005,
       }),
+  },
+  {
+    name: 'warm-up ramp (5–30% of the run) then flat',
+    leaking: false,
+    minDetection: null,
+    make: (seed, pick) => {
+      const n = Math.round(between(pick, 20, 300));
+      const rampPoints = Math.max(2, Math.round(between(pick, 0.05, 0.3) * n));
+      return warmUp(seed, n, rampPoints, between(pick, 0.1, 1) * 100 * MIB);
+    },
   },
   {
     name: 'AR(1) noise, phi 0.9',

@@ -23,7 +23,13 @@ export interface FixtureRun {
 export async function runFixture(
   command: string[],
   runArgs: string[] = [],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; intervalSeconds?: string } = {},
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    intervalSeconds?: string;
+    // How long before the run is killed as hung; spawnCli's default is 60 s.
+    timeoutMs?: number;
+  } = {},
 ): Promise<FixtureRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-test-'));
   const recordingPath = path.join(dir, 'rec.ndjson');
@@ -41,7 +47,7 @@ export async function runFixture(
       '--',
       ...command,
     ],
-    { cwd: options.cwd, env: options.env },
+    { cwd: options.cwd, env: options.env, timeoutMs: options.timeoutMs },
   );
   const fixturePid = await cli.readyPid;
   const watch = watchRss(fixturePid, 200);

@@ -11,7 +11,14 @@ const TABLE = `
 # data problems first
 other  os=few  rssRising                                   -> inconclusive
 go     os=few  noGcProven belowTrigger                     -> inconclusive
-node   live=too-few liveRising                             -> inconclusive
+node   live=too-few liveRising rssRising                   -> inconclusive
+node   live=too-few rssRose                                -> inconclusive
+# too few live points, but RSS bounds the growth: steady or retention with the bound
+go     live=too-few                                        -> steady
+go     live=too-few liveRising                             -> steady
+jvm    live=too-few rssRose rssPlateau                     -> retention
+node   live=too-few rssRising rssPlateau                   -> retention
+go     os=few live=too-few                                 -> inconclusive
 # OS-level only
 other  rssRising persists                                  -> leak
 other  rssRising                                           -> inconclusive
@@ -34,13 +41,20 @@ node   live=ok liveRising livePlateau farAbove             -> retention
 go     live=ok liveRising                                  -> leak
 jvm    live=ok liveRising                                  -> leak
 # a stale Go H2 never supports leak
-go     live=ok liveRising liveStale                        -> inconclusive
+go     live=ok liveRising liveStale rssRising              -> inconclusive
+go     live=ok liveRising liveStale rssRose                -> inconclusive
 go     live=ok liveRising liveStale farAbove               -> retention
+go     live=ok liveRising liveStale rssRose rssPlateau     -> retention
+go     live=ok liveRising liveStale                        -> steady
 go     live=ok liveRising liveStale rssRising persists     -> inconclusive
+# a goroutine leak: the stacks keep growing though the heap is flat
+go     live=ok stacksGrowing                               -> leak
+go     live=ok stacksGrowing liveStale                     -> steady
 # whole-MiB H2 on a small heap: a rise RSS does not share is not a leak
 go     live=ok liveRising uncorroborated                   -> steady
 go     live=ok liveRising uncorroborated farAbove          -> retention
-go     live=ok liveRising uncorroborated liveStale         -> inconclusive
+go     live=ok liveRising uncorroborated liveStale         -> steady
+go     live=ok liveRising uncorroborated liveStale rssRose -> inconclusive
 # GOMEMLIMIT-bound is a leak even with a flat H2
 go     live=ok memLimitBound                               -> leak
 go     live=ok memLimitBound liveStale                     -> leak
@@ -71,6 +85,7 @@ function parseRow(line: string): { facts: DecisionFacts; expected: string } {
     liveCorroborated: true,
     liveStale: false,
     memLimitBound: false,
+    stacksGrowing: false,
     nativeRising: false,
     nativePlateau: false,
     rssRising: false,
@@ -86,6 +101,7 @@ function parseRow(line: string): { facts: DecisionFacts; expected: string } {
     livePlateau: 'livePlateau',
     liveStale: 'liveStale',
     memLimitBound: 'memLimitBound',
+    stacksGrowing: 'stacksGrowing',
     nativeRising: 'nativeRising',
     nativePlateau: 'nativePlateau',
     rssRising: 'rssRising',

@@ -1,0 +1,87 @@
+// The provisional Report while a run lasts, in one place for the live view, `--metrics` and
+// watch(): the records kept as they arrive, the Report rebuilt from them at most every
+// PROVISIONAL_EVERY_MS of run time (DESIGN: provisional verdicts at most every 5 s; less
+// often when a build takes long, so it stays under 10% of a core), and the verdicts shown
+// through hysteresis (verdict/hysteresis.ts), for the run and for each process.
+
+import { performance } from 'node:perf_hooks';
+import type { BodyRecord, HeaderRecord } from '../recording/records.js';
+import { Hysteresis, type Judgement } from '../verdict/hysteresis.js';
+import { buildReport } from './build.js';
+import type { Report } from './report.js';
+
+export const PROVISIONAL_EVERY_MS = 5_000;
+// A build may take at most this share of the time between builds.
+const BUILD_SHARE = 0.1;
+
+export interface ProvisionalState {
+  // The Report as built from the records so far: its verdicts are the candidates.
+  report: Report;
+  // What to show: the run's verdict, and each process's, through hysteresis (null until
+  // the first non-alarm verdict or a confirmed alarm).
+  shown: Judgement | null;
+  processes: Map<number, Judgement | null>;
+  atMs: number;
+}
+
+export class Provisional {
+  readonly #everyMs: number;
+  #header: HeaderRecord | null = null;
+  readonly records: BodyRecord[] = [];
+  #nextMs: number;
+  #state: ProvisionalState | null = null;
+  readonly #run = new Hysteresis<Judgement>();
+  readonly #perProcess = new Map<number, Hysteresis<Judgement>>();
+
+  constructor(everyMs = PROVISIONAL_EVERY_MS) {
+    this.#everyMs = everyMs;
+    this.#nextMs = everyMs;
+  }
+
+  setHeader(header: HeaderRecord): void {
+    this.#header = header;
+  }
+
+  add(record: BodyRecord): void {
+    this.records.push(record);
+  }
+
+  // Drops records older than `windowMs` before `nowMs` (watch() keeps a sliding window).
+  forget(nowMs: number, windowMs: number): void {
+    const first = this.records.findIndex((record) => nowMs - record.tMs <= windowMs);
+    if (first > 0) this.records.splice(0, first);
+  }
+
+  get state(): ProvisionalState | null {
+    return this.#state;
+  }
+
+  // Rebuilds when `elapsedMs` (run time) has reached the next due time; returns the state.
+  evaluate(elapsedMs: number): ProvisionalState | null {
+    if (this.#header === null || elapsedMs < this.#nextMs) return this.#state;
+    const started = performance.now();
+    const report = buildReport(
+      { header: this.#header, records: this.records, truncated: false, dataQuality: [] },
+      { recordingPath: null },
+    );
+    const tookMs = performance.now() - started;
+    this.#nextMs = elapsedMs + Math.max(this.#everyMs, tookMs / BUILD_SHARE);
+    const evidence = report.run.samples + report.run.livePoints;
+    const processes = new Map<number, Judgement | null>();
+    for (const p of report.processes) {
+      let hysteresis = this.#perProcess.get(p.pid);
+      if (hysteresis === undefined) this.#perProcess.set(p.pid, (hysteresis = new Hysteresis()));
+      processes.set(
+        p.pid,
+        hysteresis.update({ verdict: p.verdict, confidence: p.confidence }, p.samples),
+      );
+    }
+    this.#state = {
+      report,
+      shown: this.#run.update({ verdict: report.verdict, confidence: report.confidence }, evidence),
+      processes,
+      atMs: elapsedMs,
+    };
+    return this.#state;
+  }
+}

@@ -1,0 +1,59 @@
+// Reasons that bound growth rather than detect it: when the runtime saw too few GCs, or its
+// last one is stale, a flat RSS and a quiet Go heap still say how fast memory can be
+// growing, and that is what a `steady` or `retention` verdict then rests on.
+
+import { LEAK_MIN_BYTES, LEAK_MIN_FRACTION } from '../analysis/leak-size.js';
+import type { GoFindings } from '../analysis/go-findings.js';
+import type { GrowthFinding } from '../analysis/growth.js';
+import { OS_STEADY_CONFIDENCE_MAX } from './confidence.js';
+import { formatBytes, formatRate, formatSeconds } from './format-figures.js';
+import type { Reason } from './reason.js';
+
+// A bounded verdict whose bound is above the material rate is still the likelier reading,
+// but no more than this sure.
+export const LOOSE_BOUND_CONFIDENCE = 0.6;
+
+export function boundReasons(rss: GrowthFinding, go: GoFindings | null): Reason[] {
+  const reasons: Reason[] = [];
+  if (rss.state === 'ok') {
+    const window = rss.plateauFinding.state === 'ok' ? rss.plateauFinding : null;
+    const upper = window?.lastThirdUpperBytesPerSecond ?? rss.trend.upperBytesPerSecond;
+    reasons.push({
+      code: 'rss-growth-bound',
+      text:
+        `RSS grows less than ${formatRate(Math.max(0, upper))} ` +
+        `(upper 95% bound of its Theil–Sen slope over ${rss.points} samples` +
+        `${window?.window === 'after-knee' ? ', after it levelled off' : ''})`,
+      figures: { rssUpperBytesPerSecond: upper, samples: rss.points },
+    });
+  }
+  const quiet = go?.quiet ?? null;
+  if (quiet !== null) {
+    reasons.push({
+      code: 'go-quiet-bound',
+      text:
+        `no GC in the last ${formatSeconds(quiet.quietMs)}: the heap stayed under the ${formatBytes(quiet.goalBytes)} ` +
+        `goal the last GC set (live ${formatBytes(quiet.lastLiveBytes)}), so the live heap grew less than ` +
+        `${formatBytes(quiet.headroomBytes)} in that time, under ${formatRate(quiet.boundBytesPerSecond)}`,
+      figures: {
+        quietMs: quiet.quietMs,
+        goalBytes: quiet.goalBytes,
+        headroomBytes: quiet.headroomBytes,
+        liveBoundBytesPerSecond: quiet.boundBytesPerSecond,
+      },
+    });
+  }
+  return reasons;
+}
+
+// As sure as a flat RSS can make us when its bound is below the rate that would matter
+// over the run (the leak-size rule's growth, spread over the run); less when it is not.
+export function boundedConfidence(rss: GrowthFinding, peakRssBytes: number): number {
+  if (rss.state !== 'ok') return 0;
+  const spanSeconds = (rss.trend.endMs - rss.trend.startMs) / 1000;
+  const materialRate =
+    Math.max(LEAK_MIN_BYTES, LEAK_MIN_FRACTION * peakRssBytes) / Math.max(1, spanSeconds);
+  const window = rss.plateauFinding.state === 'ok' ? rss.plateauFinding : null;
+  const upper = window?.lastThirdUpperBytesPerSecond ?? rss.trend.upperBytesPerSecond;
+  return upper <= materialRate ? OS_STEADY_CONFIDENCE_MAX : LOOSE_BOUND_CONFIDENCE;
+}
