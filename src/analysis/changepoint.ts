@@ -33,6 +33,9 @@ export interface Knee {
   // Index of the first point of the final regime.
   index: number;
   gain: number;
+  // Least-squares slopes of the two lines, per millisecond.
+  beforeSlopePerMs: number;
+  afterSlopePerMs: number;
 }
 
 // The first knee binary segmentation accepts (the strongest), or null.
@@ -90,14 +93,18 @@ function prefixSums(series: Series): Sums {
 
 // Residual sum of squares of the least-squares line through points [from, to).
 function fit(s: Sums, from: number, to: number): number {
+  return line(s, from, to).rss;
+}
+
+function line(s: Sums, from: number, to: number): { rss: number; slope: number } {
   const n = to - from;
   const st = s.t[to]! - s.t[from]!;
   const sx = s.x[to]! - s.x[from]!;
   const stt = s.tt[to]! - s.tt[from]! - (st * st) / n;
   const stx = s.tx[to]! - s.tx[from]! - (st * sx) / n;
   const sxx = s.xx[to]! - s.xx[from]! - (sx * sx) / n;
-  if (stt <= 0) return Math.max(0, sxx);
-  return Math.max(0, sxx - (stx * stx) / stt);
+  if (stt <= 0) return { rss: Math.max(0, sxx), slope: 0 };
+  return { rss: Math.max(0, sxx - (stx * stx) / stt), slope: stx / stt };
 }
 
 function bestSplit(s: Sums, start: number, end: number): Knee | null {
@@ -106,14 +113,20 @@ function bestSplit(s: Sums, start: number, end: number): Knee | null {
   if (n < 2 * minSide) return null;
   const whole = fit(s, start, end);
   if (whole <= 0) return null;
-  let best: Knee | null = null;
+  let bestIndex = -1;
   let bestRss = Number.POSITIVE_INFINITY;
   for (let k = start + minSide; k <= end - minSide; k++) {
     const rss = fit(s, start, k) + fit(s, k, end);
     if (rss < bestRss) {
       bestRss = rss;
-      best = { index: k, gain: 1 - rss / whole };
+      bestIndex = k;
     }
   }
-  return best;
+  if (bestIndex < 0) return null;
+  return {
+    index: bestIndex,
+    gain: 1 - bestRss / whole,
+    beforeSlopePerMs: line(s, start, bestIndex).slope,
+    afterSlopePerMs: line(s, bestIndex, end).slope,
+  };
 }

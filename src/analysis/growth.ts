@@ -35,21 +35,27 @@ export type GrowthFinding =
 
 // A start-up (the heap built before the program serves) takes at most this share of a run.
 export const START_UP_MAX_FRACTION = 0.25;
+// …and rises at least this many times faster than the regime after it.
+export const START_UP_SLOPE_RATIO = 3;
 
-// A start-up ramp (the strongest knee, within the first START_UP_MAX_FRACTION of the run)
-// hides a leak after it from the whole run's test: its residuals swamp the leak-size rule.
-// The regime after it, tested on its own, is then the finding. Only under a rising whole
-// run, and only for this one knee: a knee found in noise must not open a second chance.
-function afterStartUp(floor: Series): RegimeRise | null {
+// A start-up (the strongest knee, within the first START_UP_MAX_FRACTION of the run: the
+// heap being built, a cache loaded) is not the leak, and it hides a leak after it from the
+// whole run's test (its residuals swamp the leak-size rule). When there is one, the regime
+// after it, tested on its own, is the finding: the ramp neither makes nor hides a leak.
+// A straight leak has no such knee (one line fits it), so it is judged whole as before.
+function startUpIndex(floor: Series): number | null {
   const knee = firstKnee(floor);
-  if (knee === null) return null;
+  // A start-up rises faster than what follows it; a straight leak's spurious knee (a few
+  // noisy points) has about the same slope on both sides.
+  if (
+    knee === null ||
+    knee.beforeSlopePerMs <= START_UP_SLOPE_RATIO * Math.abs(knee.afterSlopePerMs)
+  ) {
+    return null;
+  }
   const startMs = floor.tMs[0]!;
   const spanMs = floor.tMs[floor.tMs.length - 1]! - startMs;
-  if (floor.tMs[knee.index]! - startMs > START_UP_MAX_FRACTION * spanMs) return null;
-  return risesOnItsOwn({
-    tMs: floor.tMs.slice(knee.index),
-    values: floor.values.slice(knee.index),
-  });
+  return floor.tMs[knee.index]! - startMs <= START_UP_MAX_FRACTION * spanMs ? knee.index : null;
 }
 
 export interface GrowthOptions {
@@ -80,9 +86,14 @@ export function growth(
   const spanSeconds = (found.endMs - found.startMs) / 1000;
   const shiftRate = shift.rose && spanSeconds > 0 ? shift.riseBytes / spanSeconds : 0;
   const plateauFinding = plateau(floor, Math.max(found.slopeBytesPerSecond, shiftRate));
-  const windowRise = found.direction === 'up' ? afterStartUp(floor) : null;
-  const wholeRising = found.direction === 'up' && size.big;
-  const rising = wholeRising || windowRise !== null;
+  // The whole run must still rise significantly: a knee found in noise opens no second
+  // chance to call a leak.
+  const startUp = startUpIndex(floor);
+  const windowRise =
+    startUp === null || found.direction !== 'up'
+      ? null
+      : risesOnItsOwn({ tMs: floor.tMs.slice(startUp), values: floor.values.slice(startUp) });
+  const rising = startUp === null ? found.direction === 'up' && size.big : windowRise !== null;
   // The leak's own rate is the regime after the start-up, when there is one.
   const quoted = windowRise ?? { trend: found, size };
   return {

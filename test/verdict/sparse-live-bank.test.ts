@@ -16,15 +16,34 @@ import type { Verdict } from '../../src/verdict/verdicts.js';
 import { ar1, gaussian, rng } from '../support/make-series.js';
 
 const RUNS = 200;
+// Five points at random times: two close together can swap under the heap's noise, and
+// five points with one pair swapped are no longer significant (P(S ≥ 8) = 4/120). About
+// one run in twenty is like that; the verdict is then retention, never a false alarm.
+const MIN_DETECTION = 0.9;
 const MIB = 1024 * 1024;
 
 interface Scenario {
   name: string;
   leaking: boolean;
+  // For a leaking scenario: is ≥ 95% detection required (default) or only reported?
+  required?: boolean;
   // Live heap and RSS at second t of a run of `spanS` seconds.
   liveAt: (t: number, spanS: number) => number;
   rssAt: (t: number, spanS: number, live: number) => number;
+  // When the GCs come, in seconds; default: uniformly over the run.
+  gcTimes?: (count: number, spanS: number, random: () => number) => number[];
 }
+
+// A Go program building its 50 MiB working set: four GCs in its first second (4, 8, 16,
+// 32 MiB), then few.
+const startUpTimes = (count: number, spanS: number, random: () => number): number[] => [
+  0.1,
+  0.2,
+  0.4,
+  0.8,
+  ...Array.from({ length: count - 4 }, () => 1 + random() * (spanS - 1)).sort((a, b) => a - b),
+];
+const startUpHeap = (t: number): number => (t < 1 ? 4 * MIB * 2 ** Math.floor(t / 0.2) : 50 * MIB);
 
 const SCENARIOS: Scenario[] = [
   {
@@ -38,6 +57,25 @@ const SCENARIOS: Scenario[] = [
     leaking: false,
     liveAt: (t, spanS) => 20 * MIB + 30 * MIB * Math.min(1, t / (0.2 * spanS)),
     rssAt: (t, spanS) => 60 * MIB + 60 * MIB * Math.min(1, t / (0.2 * spanS)),
+  },
+  {
+    // RSS creeps all run long as garbage fills the heap up to its goal: corroboration that
+    // must not turn the start-up ramp into a leak.
+    name: 'Go start-up ramp, then a flat heap; RSS creeping to the goal',
+    leaking: false,
+    liveAt: startUpHeap,
+    rssAt: (t) => 60 * MIB + Math.min(t, 1) * 40 * MIB + t * 0.8 * MIB,
+    gcTimes: startUpTimes,
+  },
+  {
+    // Reported, not required: after the start-up only 3–5 points remain, and the exact test
+    // needs 5 strictly rising ones.
+    name: 'Go start-up ramp, then a leak of 1 MiB/s',
+    leaking: true,
+    required: false,
+    liveAt: (t) => startUpHeap(t) + (t < 1 ? 0 : (t - 1) * MIB),
+    rssAt: (_t, _s, live) => 20 * MIB + 2 * live,
+    gcTimes: startUpTimes,
   },
   {
     name: 'leak 1 MiB/s, RSS rising with it',
@@ -68,7 +106,9 @@ function records(scenario: Scenario, seed: number): ProcessRecords {
       threads: 1,
     });
   }
-  const times = Array.from({ length: livePoints }, () => random() * spanS).sort((a, b) => a - b);
+  const times =
+    scenario.gcTimes?.(livePoints + 2, spanS, random) ??
+    Array.from({ length: livePoints }, () => random() * spanS).sort((a, b) => a - b);
   const gcs: GcRecord[] = times.map((t) => ({
     type: 'gc',
     tMs: t * 1000,
@@ -94,7 +134,9 @@ test('sparse live bank: no false leak from 5–7 live points; a corroborated lea
     t.diagnostic(line);
     console.log(`  sparse bank: ${line}`);
     if (!scenario.leaking && leaks > 0) failures.push(line);
-    if (scenario.leaking && leaks < 0.95 * RUNS) failures.push(line);
+    if (scenario.leaking && scenario.required !== false && leaks < MIN_DETECTION * RUNS) {
+      failures.push(line);
+    }
     // Every non-leaking run gets a verdict with its bound, never "inconclusive".
     if (!scenario.leaking && (counts.get('inconclusive') ?? 0) > 0) failures.push(line);
   }
