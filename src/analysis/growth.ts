@@ -3,7 +3,7 @@
 
 import { firstKnee } from './changepoint.js';
 import { bucketMinima, MAX_TREND_POINTS } from './floor.js';
-import { risesOnItsOwn, type RegimeRise } from './regime-rise.js';
+import { risesOnItsOwn } from './regime-rise.js';
 import { levelShift, type LevelShiftFinding } from './level-shift.js';
 import { leakSize, type LeakSizeFinding } from './leak-size.js';
 import { plateau, type PlateauFinding } from './plateau.js';
