@@ -85,7 +85,6 @@ export function growth(
   // reads as ~0 when the rise was one step.
   const spanSeconds = (found.endMs - found.startMs) / 1000;
   const shiftRate = shift.rose && spanSeconds > 0 ? shift.riseBytes / spanSeconds : 0;
-  const plateauFinding = plateau(floor, Math.max(found.slopeBytesPerSecond, shiftRate));
   // The whole run must still rise significantly: a knee found in noise opens no second
   // chance to call a leak.
   const startUp = startUpIndex(floor);
@@ -94,6 +93,14 @@ export function growth(
       ? null
       : risesOnItsOwn({ tMs: floor.tMs.slice(startUp), values: floor.values.slice(startUp) });
   const rising = startUp === null ? found.direction === 'up' && size.big : windowRise !== null;
+  // Did the growth stop? Measured against the leak's own rate when a start-up was set
+  // aside (the ramp would make any later rate look flat), else the whole run's.
+  const plateauFinding = plateau(
+    floor,
+    windowRise !== null
+      ? windowRise.trend.slopeBytesPerSecond
+      : Math.max(found.slopeBytesPerSecond, shiftRate),
+  );
   // The leak's own rate is the regime after the start-up, when there is one.
   const quoted = windowRise ?? { trend: found, size };
   return {
