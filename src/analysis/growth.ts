@@ -24,9 +24,11 @@ export type GrowthFinding =
       // The last third still rises (its Theil–Sen slope is above zero): the growth persists
       // into the end of the run rather than being an old wander.
       persists: boolean;
-      // When a start-up ramp was set aside, `trend` and `size` are of the regime after it,
-      // which starts here; null when they are of the whole run.
+      // When a start-up ramp was set aside, the regime after it starts here (and `trend`
+      // and `size` are of that regime when it rises); null when there was none.
       afterStartUpMs: number | null;
+      // How many points the judged regime has: after the start-up, or all of them.
+      regimePoints: number;
       trend: Extract<TrendFinding, { state: 'ok' }>;
       size: LeakSizeFinding;
       shift: LevelShiftFinding;
@@ -111,7 +113,8 @@ export function growth(
     shift,
     plateau: plateauFinding.state === 'ok' && plateauFinding.plateau,
     persists: plateauFinding.state === 'ok' && plateauFinding.lastThirdSlopeBytesPerSecond > 0,
-    afterStartUpMs: windowRise === null ? null : windowRise.trend.startMs,
+    afterStartUpMs: startUp === null ? null : floor.tMs[startUp]!,
+    regimePoints: startUp === null ? found.points : found.points - startUp,
     trend: quoted.trend,
     size: quoted.size,
     plateauFinding,

@@ -12,6 +12,9 @@ export interface DecisionFacts {
   // 'none': no runtime source; 'too-few': a source, but fewer than MIN_LIVE_POINTS.
   liveSource: 'none' | 'too-few' | 'ok';
   liveRising: boolean;
+  // Whatever live points there are trend upwards (significantly), a start-up included:
+  // then a flat RSS bounds nothing yet (a Go heap's RSS is a staircase).
+  liveTrendUp: boolean;
   livePlateau: boolean;
   // False only when the live figures cannot stand alone (Go's whole-MiB H2 on a small heap,
   // or fewer than CORROBORATE_BELOW_LIVE_POINTS points) and RSS does not rise with them.
@@ -82,11 +85,11 @@ const RULES: readonly Rule[] = [
   // growth: say so with the bound rather than "inconclusive" (a quiet Go service GCs twice
   // a minute). A rising RSS is what a heap with too few points cannot explain.
   (f) =>
-    f.liveSource === 'too-few' && rssFlat(f)
+    f.liveSource === 'too-few' && !f.liveTrendUp && rssFlat(f)
       ? { verdict: 'steady', rule: 'sparse-live-rss-flat' }
       : undefined,
   (f) =>
-    f.liveSource === 'too-few' && rssLevelled(f)
+    f.liveSource === 'too-few' && !f.liveTrendUp && rssLevelled(f)
       ? { verdict: 'retention', rule: 'sparse-live-rss-levelled' }
       : undefined,
   (f) =>

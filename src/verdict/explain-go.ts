@@ -9,6 +9,7 @@ import {
 } from '../analysis/go-findings.js';
 import { MIN_LIVE_POINTS } from '../analysis/evidence.js';
 import type { RuntimeFindings } from '../analysis/process-findings.js';
+import { startUpNote } from './explain-runtime.js';
 import { formatBytes, formatSeconds } from './format-figures.js';
 import { growthFigures, slopeText, spanText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
@@ -108,7 +109,7 @@ export function goTooFewReason(go: GoFindings, found: RuntimeFindings): Reason {
   return {
     code: 'too-few-live-points',
     text:
-      `saw ${go.gcCount} GC(s), need ${MIN_LIVE_POINTS} to judge the live heap: run longer or under more load ` +
+      `saw ${go.gcCount} GC(s)${startUpNote(found)}, need ${MIN_LIVE_POINTS} to judge the live heap: run longer or under more load ` +
       `(rssdoctor cannot force a GC in a Go program)`,
     figures,
   };

@@ -3,7 +3,7 @@
 
 import { CORROBORATE_BELOW_LIVE_POINTS, MIN_LIVE_POINTS } from '../analysis/evidence.js';
 import type { RuntimeFindings } from '../analysis/process-findings.js';
-import { formatBytes, formatRate } from './format-figures.js';
+import { formatBytes, formatRate, formatSeconds } from './format-figures.js';
 import { growthFigures, slopeText, spanText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
 import { wordsFor, type RuntimeWords } from './runtime-words.js';
@@ -20,11 +20,21 @@ function pointsText(found: RuntimeFindings): string {
   return `${found.live.points} live points, ${found.live.forcedPoints} of them from GCs forced by rssdoctor`;
 }
 
+// When a start-up ramp was set aside, the live points that count are those after it.
+export function startUpNote(found: RuntimeFindings): string {
+  const live = found.liveGrowth;
+  if (live.state !== 'ok' || live.afterStartUpMs === null) return '';
+  return (
+    ` (${live.regimePoints} after its start-up ended at ${formatSeconds(live.afterStartUpMs)}; ` +
+    `the GCs before it ran while the working set was built, and do not count)`
+  );
+}
+
 export function tooFewLivePointsReason(found: RuntimeFindings): Reason {
   return {
     code: 'too-few-live-points',
     text:
-      `saw ${found.live.points} full GC(s), need ${MIN_LIVE_POINTS} to judge the live heap: run longer ` +
+      `saw ${found.live.points} full GC(s)${startUpNote(found)}, need ${MIN_LIVE_POINTS} to judge the live heap: run longer ` +
       `(e.g. --duration 60), and without --passive so rssdoctor can force them`,
     figures: { livePoints: found.live.points, neededLivePoints: MIN_LIVE_POINTS },
   };

@@ -83,10 +83,11 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
     liveSource:
       runtime === null
         ? 'none'
-        : runtime.live.points >= MIN_LIVE_POINTS && live?.state === 'ok'
+        : live?.state === 'ok' && live.regimePoints >= MIN_LIVE_POINTS
           ? 'ok'
           : 'too-few',
     liveRising: live?.state === 'ok' && live.rising,
+    liveTrendUp: live?.state === 'ok' && live.trend.direction === 'up',
     livePlateau: live?.state === 'ok' && live.plateau,
     // gctrace prints whole MiB: on a small heap a rising H2 counts only if RSS rises too,
     // and has not levelled off; so does a rise seen in only a handful of live points (the

