@@ -31,11 +31,15 @@ const { values: args } = parseArgs({
     rates: { type: 'string', default: '64,128,256,512,1024,2048,4096,8192' },
     'leak-seconds': { type: 'string', default: '90' },
     'steady-seconds': { type: 'string', default: '40' },
+    // Comma-separated shape names to run (default all); --rates '' skips the leak table.
+    shapes: { type: 'string', default: '' },
+    'cache-mib-per-s': { type: 'string', default: '1024' },
+    'cache-cap-mib': { type: 'string', default: '24' },
   },
 });
 const RUNS = Number(args.runs);
 const JOBS = Number(args.jobs);
-const RATES = args.rates.split(',').map(Number);
+const RATES = args.rates === '' ? [] : args.rates.split(',').map(Number);
 const WORKING_MIB = '50';
 const GARBAGE_KIB = '4096';
 const work = mkdtempSync(path.join(tmpdir(), 'rssdoctor-verdict-time-'));
@@ -84,7 +88,8 @@ const RUNTIMES = {
 const SHAPES = {
   steady: (rt) => rt.leakRate('0', GARBAGE_KIB, WORKING_MIB),
   'warm-up ramp': (rt) => rt.leakRate('8192', GARBAGE_KIB, WORKING_MIB, '40'),
-  'bounded cache': (rt) => rt.leakRate('1024', GARBAGE_KIB, WORKING_MIB, '24'),
+  'bounded cache': (rt) =>
+    rt.leakRate(args['cache-mib-per-s'], GARBAGE_KIB, WORKING_MIB, args['cache-cap-mib']),
   burst: (rt) => rt.burst(),
 };
 
@@ -175,6 +180,7 @@ for (const rate of RATES) {
 const steadyTasks = [];
 for (const name of wanted) {
   for (const [shape, command] of Object.entries(SHAPES)) {
+    if (args.shapes !== '' && !args.shapes.split(',').includes(shape)) continue;
     for (let run = 0; run < RUNS; run++) {
       steadyTasks.push(async () => {
         const rt = RUNTIMES[name];
@@ -191,6 +197,7 @@ console.log(
 console.log(`| fixture | ${wanted.join(' | ')} |`);
 console.log(`|---|${wanted.map(() => '---').join('|')}|`);
 for (const shape of Object.keys(SHAPES)) {
+  if (args.shapes !== '' && !args.shapes.split(',').includes(shape)) continue;
   const cells = wanted.map((name) => {
     const mine = steadyResults.filter((x) => x.name === name && x.shape === shape);
     const errors = mine.filter((x) => x.error).length;
