@@ -33,9 +33,13 @@ export class Provisional {
   readonly #run = new Hysteresis<Judgement>();
   readonly #perProcess = new Map<number, Hysteresis<Judgement>>();
 
-  constructor(everyMs = PROVISIONAL_EVERY_MS) {
+  readonly #pinned: readonly BodyRecord[];
+
+  // `pinned` records are always analysed and never forgotten.
+  constructor(everyMs = PROVISIONAL_EVERY_MS, pinned: readonly BodyRecord[] = []) {
     this.#everyMs = everyMs;
     this.#nextMs = everyMs;
+    this.#pinned = pinned;
   }
 
   setHeader(header: HeaderRecord): void {
@@ -48,8 +52,10 @@ export class Provisional {
 
   // Drops records older than `windowMs` before `nowMs` (watch() keeps a sliding window).
   forget(nowMs: number, windowMs: number): void {
+    const oldest = this.records[0];
+    if (oldest === undefined || nowMs - oldest.tMs <= windowMs) return;
     const first = this.records.findIndex((record) => nowMs - record.tMs <= windowMs);
-    if (first > 0) this.records.splice(0, first);
+    this.records.splice(0, first < 0 ? this.records.length : first);
   }
 
   get state(): ProvisionalState | null {
@@ -61,7 +67,12 @@ export class Provisional {
     if (this.#header === null || elapsedMs < this.#nextMs) return this.#state;
     const started = performance.now();
     const report = buildReport(
-      { header: this.#header, records: this.records, truncated: false, dataQuality: [] },
+      {
+        header: this.#header,
+        records: this.#pinned.length === 0 ? this.records : [...this.#pinned, ...this.records],
+        truncated: false,
+        dataQuality: [],
+      },
       { recordingPath: null },
     );
     const tookMs = performance.now() - started;

@@ -78,13 +78,11 @@ export function watch(options: WatchOptions = {}): Watchdog {
     intervalMs,
     host: hostFacts(),
   };
-  // The agent's hello note tells the analysis this process runs Node; it is re-added
-  // whenever the sliding window drops it.
   // The timer below sets the pace; half of it here keeps an early tick from being skipped.
-  const provisional = new Provisional(evaluateEveryMs / 2);
+  // The agent's hello note (this process runs Node) is pinned: the window never drops it.
+  const provisional = new Provisional(evaluateEveryMs / 2, [helloNote()]);
   provisional.setHeader(header);
   const add = (...added: BodyRecord[]): void => added.forEach((record) => provisional.add(record));
-  add(helloNote());
   let lastLiveMs = 0;
   let lastSmapsMs = -Infinity;
   let forcedPauseMs = 0;
@@ -117,11 +115,7 @@ export function watch(options: WatchOptions = {}): Watchdog {
       const malloc = selfMallocRecord(tMs);
       if (malloc !== null) add(malloc);
     }
-    const first = provisional.records[1];
-    if (first !== undefined && tMs - first.tMs > windowMs) {
-      provisional.forget(tMs, windowMs);
-      provisional.records.unshift(helloNote());
-    }
+    provisional.forget(tMs, windowMs);
   };
   const evaluate = (): void => {
     const state = provisional.evaluate(nowMs());

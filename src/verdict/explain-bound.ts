@@ -17,7 +17,7 @@ export function boundReasons(rss: GrowthFinding, go: GoFindings | null): Reason[
   const reasons: Reason[] = [];
   if (rss.state === 'ok') {
     const window = rss.plateauFinding.state === 'ok' ? rss.plateauFinding : null;
-    const upper = window?.lastThirdUpperBytesPerSecond ?? rss.trend.upperBytesPerSecond;
+    const upper = rssUpperBytesPerSecond(rss);
     reasons.push({
       code: 'rss-growth-bound',
       text:
@@ -53,7 +53,14 @@ export function boundedConfidence(rss: GrowthFinding, peakRssBytes: number): num
   const spanSeconds = (rss.trend.endMs - rss.trend.startMs) / 1000;
   const materialRate =
     Math.max(LEAK_MIN_BYTES, LEAK_MIN_FRACTION * peakRssBytes) / Math.max(1, spanSeconds);
+  return rssUpperBytesPerSecond(rss) <= materialRate
+    ? OS_STEADY_CONFIDENCE_MAX
+    : LOOSE_BOUND_CONFIDENCE;
+}
+
+// The bound: the upper 95% slope of RSS's final regime (after its knee, or its last third),
+// else of the whole run.
+function rssUpperBytesPerSecond(rss: Extract<GrowthFinding, { state: 'ok' }>): number {
   const window = rss.plateauFinding.state === 'ok' ? rss.plateauFinding : null;
-  const upper = window?.lastThirdUpperBytesPerSecond ?? rss.trend.upperBytesPerSecond;
-  return upper <= materialRate ? OS_STEADY_CONFIDENCE_MAX : LOOSE_BOUND_CONFIDENCE;
+  return window?.lastThirdUpperBytesPerSecond ?? rss.trend.upperBytesPerSecond;
 }
