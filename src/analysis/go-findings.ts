@@ -18,6 +18,8 @@ export const GO_FIRST_TRIGGER_BYTES = 4 * 1024 * 1024;
 // gctrace prints whole MiB (truncated). Below this median live heap a 1 MiB step is over
 // 6% of it: H2 alone is too coarse, and a leak must also show in RSS.
 export const GO_COARSE_LIVE_BYTES = 16 * 1024 * 1024;
+// gctrace prints bytes >> 20: a difference of two live points is off by up to 1 MiB.
+export const GCTRACE_RESOLUTION_BYTES = 1024 * 1024;
 // "H2 within 10% of GOMEMLIMIT" (DESIGN, GOMEMLIMIT-bound leak).
 export const MEMORY_LIMIT_NEAR_FRACTION = 0.9;
 

@@ -17,7 +17,8 @@ export type GrowthFinding =
       points: number;
       // A significant upward trend whose size passes the leak-size rule.
       rising: boolean;
-      // The series ended higher than it started, beyond its noise (see level-shift.ts).
+      // The series ended higher than it started (after its start-up, when one was set
+      // aside), beyond its noise (see level-shift.ts).
       rose: boolean;
       // The growth positively stopped in the last third (see plateau.ts).
       plateau: boolean;
@@ -55,9 +56,11 @@ function startUpIndex(floor: Series): number | null {
   ) {
     return null;
   }
+  // Timed by the ramp's last point: the first point after it may come much later (a Go
+  // heap built in 1 s, then its next GC at 22 s), and the ramp did not last until then.
   const startMs = floor.tMs[0]!;
   const spanMs = floor.tMs[floor.tMs.length - 1]! - startMs;
-  return floor.tMs[knee.index]! - startMs <= START_UP_MAX_FRACTION * spanMs ? knee.index : null;
+  return floor.tMs[knee.index - 1]! - startMs <= START_UP_MAX_FRACTION * spanMs ? knee.index : null;
 }
 
 export interface GrowthOptions {
@@ -82,18 +85,22 @@ export function growth(
     found.lowerBytesPerSecond,
     options.minGrowthBytes,
   );
-  const shift = levelShift(floor);
+  // The whole run must still rise significantly: a knee found in noise opens no second
+  // chance to call a leak.
+  const startUp = startUpIndex(floor);
+  // Did it rise and hold? Measured after the start-up: a process that reaches its working
+  // set in its first ticks (the exec'd image, then the heap) rose from a level it never
+  // served at, and one start-up tick more or less must not turn `steady` into `retention`.
+  const regime =
+    startUp === null
+      ? floor
+      : { tMs: floor.tMs.slice(startUp), values: floor.values.slice(startUp) };
+  const shift = levelShift(regime);
   // The whole run's rate: Theil–Sen, or the average rate of a level shift, which Theil–Sen
   // reads as ~0 when the rise was one step.
   const spanSeconds = (found.endMs - found.startMs) / 1000;
   const shiftRate = shift.rose && spanSeconds > 0 ? shift.riseBytes / spanSeconds : 0;
-  // The whole run must still rise significantly: a knee found in noise opens no second
-  // chance to call a leak.
-  const startUp = startUpIndex(floor);
-  const windowRise =
-    startUp === null || found.direction !== 'up'
-      ? null
-      : risesOnItsOwn({ tMs: floor.tMs.slice(startUp), values: floor.values.slice(startUp) });
+  const windowRise = startUp === null || found.direction !== 'up' ? null : risesOnItsOwn(regime);
   const rising = startUp === null ? found.direction === 'up' && size.big : windowRise !== null;
   // Did the growth stop? Measured against the leak's own rate when a start-up was set
   // aside (the ramp would make any later rate look flat), else the whole run's.

@@ -16,7 +16,7 @@ import type {
 } from '../recording/records.js';
 import { MIN_LIVE_POINTS, MIN_OS_POINTS, MIN_OS_SPAN_MS } from './evidence.js';
 import { goAccounted } from './go-accounted.js';
-import { goFindings, type GoFindings } from './go-findings.js';
+import { GCTRACE_RESOLUTION_BYTES, goFindings, type GoFindings } from './go-findings.js';
 import { jvmAccounted } from './jvm-accounted.js';
 import { jvmFindings, type JvmFindings } from './jvm-findings.js';
 import { growth, type GrowthFinding } from './growth.js';
@@ -27,6 +27,7 @@ import {
   nodeBaselineBytes,
   type HeldMemoryFinding,
 } from './held-memory.js';
+import { lastStep, type LastStepFinding } from './last-step.js';
 import { liveSeries, type LiveSeries } from './live-series.js';
 import { JVM_NATIVE_LEAK_MIN_BYTES, NATIVE_LEAK_MIN_BYTES, nativeSeries } from './native-series.js';
 import { nodeAccounted } from './node-accounted.js';
@@ -77,6 +78,8 @@ export interface ProcessRecords extends Readonly<ProcessRecordLists> {
 export interface RuntimeFindings {
   live: LiveSeries;
   liveGrowth: GrowthFinding;
+  // Whether the live series' last step kept the regime's rate (see last-step.ts).
+  liveLastStep: LastStepFinding | null;
   isolateGrowth: { threadId: number; growth: GrowthFinding }[];
   native: GrowthFinding;
   held: HeldMemoryFinding | null;
@@ -166,9 +169,18 @@ function runtimeFindings(
       : jvm !== null
         ? jvmAccounted(input.heapResidents, input.gcs)
         : nodeAccounted(input.heaps);
+  const liveGrowth = growth(live.total, MIN_LIVE_POINTS);
   return {
     live,
-    liveGrowth: growth(live.total, MIN_LIVE_POINTS),
+    liveGrowth,
+    liveLastStep:
+      liveGrowth.state === 'ok'
+        ? lastStep(
+            live.total,
+            liveGrowth.trend.slopeBytesPerSecond,
+            go !== null ? GCTRACE_RESOLUTION_BYTES : 0,
+          )
+        : null,
     isolateGrowth,
     native: growth(sawtoothFloor(nativeSeries(input.samples, accounted)), MIN_OS_POINTS, {
       minSpanMs: MIN_OS_SPAN_MS,

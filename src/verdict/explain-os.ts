@@ -45,7 +45,7 @@ export function osPlateauReasons(found: GrowthOk): Reason[] {
     {
       code: 'rss-rise-then-plateau',
       text:
-        `RSS rose ${formatBytes(found.shift.riseBytes)} (from ${formatBytes(found.shift.startLevelBytes)} to ` +
+        `RSS rose ${formatBytes(found.shift.riseBytes)}${startUpText(found)} (from ${formatBytes(found.shift.startLevelBytes)} to ` +
         `${formatBytes(found.shift.endLevelBytes)}) and then levelled off: the last third grows at most ` +
         `${formatRate(lastUpper)}, under ${PLATEAU_FRACTION * 100}% of the run's ${formatRate(wholeRate)}. ` +
         `Memory taken and then held (a cache, an allocator keeping freed pages) rather than a leak so far`,
@@ -81,10 +81,15 @@ export function osFlatReasons(found: GrowthOk): Reason[] {
   return [
     {
       code: 'rss-flat',
-      text: `RSS is flat around ${formatBytes(found.size.medianBytes)}: ${why}`,
+      text: `RSS is flat around ${formatBytes(found.size.medianBytes)}${startUpText(found)}: ${why}`,
       figures: { ...growthFigures(found), medianRssBytes: found.size.medianBytes },
     },
   ];
+}
+
+// A start-up set aside is said: the reader sees RSS climb in the chart's first seconds.
+function startUpText(found: GrowthOk): string {
+  return found.afterStartUpMs === null ? '' : ` ${spanText(found)}`;
 }
 
 function osLevelOnlyReason(): Reason {

@@ -2,6 +2,7 @@
 // trace), in the runtime's own words (runtime-words.ts).
 
 import { CORROBORATE_BELOW_LIVE_POINTS, MIN_LIVE_POINTS } from '../analysis/evidence.js';
+import { SLOWED_FRACTION } from '../analysis/last-step.js';
 import type { RuntimeFindings } from '../analysis/process-findings.js';
 import { formatBytes, formatRate, formatSeconds } from './format-figures.js';
 import { growthFigures, slopeText, spanText, type GrowthOk } from './growth-text.js';
@@ -169,16 +170,26 @@ export function liveFlatReasons(found: RuntimeFindings): Reason[] {
 export function sparseRiseReason(found: RuntimeFindings): Reason {
   const live = found.liveGrowth;
   const growthBytes = live.state === 'ok' ? live.size.growthBytes : Number.NaN;
+  const points = live.state === 'ok' ? live.regimePoints : found.live.points;
+  const step = found.liveLastStep;
+  const why =
+    step?.slowed === true
+      ? `its last step was ${formatBytes(step.stepBytes)} in ${formatSeconds(step.stepMs)} ` +
+        `(at most ${formatRate(step.upperBytesPerSecond)}, under ${SLOWED_FRACTION * 100}% of its ` +
+        `${formatRate(live.state === 'ok' ? live.trend.slopeBytesPerSecond : Number.NaN)}): the growth slowed`
+      : 'RSS did not rise with it';
   return {
     code: 'live-rise-uncorroborated',
     text:
-      `${words(found).live} rose ${formatBytes(growthBytes)} over only ${found.live.points} live points, ` +
-      `fewer than the ${CORROBORATE_BELOW_LIVE_POINTS} that stand alone, and RSS did not rise with it: ` +
+      `${words(found).live} rose ${formatBytes(growthBytes)} over only ${points} live points${live.state === 'ok' && live.afterStartUpMs !== null ? ' after its start-up' : ''}, ` +
+      `fewer than the ${CORROBORATE_BELOW_LIVE_POINTS} that stand alone, and ${why}: ` +
       `not read as a leak; a longer run gives more GCs`,
     figures: {
       growthBytes,
-      livePoints: found.live.points,
+      livePoints: points,
       corroborateBelowLivePoints: CORROBORATE_BELOW_LIVE_POINTS,
+      lastStepBytes: step?.stepBytes ?? Number.NaN,
+      lastStepMs: step?.stepMs ?? Number.NaN,
     },
   };
 }

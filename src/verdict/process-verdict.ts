@@ -93,8 +93,9 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
     // and has not levelled off; so does a rise seen in only a handful of live points (the
     // exact test's 1 in 120, or a warm-up caught half-way).
     liveCorroborated:
-      !((go?.coarseLive ?? false) || sparseLive(runtime)) ||
-      (rss.state === 'ok' && rss.rising && !rss.plateau),
+      (!((go?.coarseLive ?? false) || sparseLive(runtime)) ||
+        (rss.state === 'ok' && rss.rising && !rss.plateau)) &&
+      !slowedAtEnd(runtime),
     liveStale: go?.stale.stale ?? false,
     memLimitBound: go?.memoryLimitBound ?? false,
     stacksGrowing:
@@ -116,6 +117,16 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
 
 function sparseLive(runtime: RuntimeFindings | null): boolean {
   return runtime !== null && runtime.live.points < CORROBORATE_BELOW_LIVE_POINTS;
+}
+
+// The last step fell well under the live heap's rate: a cache that filled between the
+// last two GCs, not a leak that goes on. The plateau test needs three points after the
+// growth stopped, which a sparse series (a Go heap that doubles between GCs) rarely has;
+// and RSS cannot say otherwise for Go: its RSS is a staircase, flat for tens of seconds
+// under a steady leak, and rising through a filling cache. On a dense series the slack
+// credited to the step (last-step.ts) keeps a leak's short last step from reading as slow.
+function slowedAtEnd(runtime: RuntimeFindings | null): boolean {
+  return runtime?.liveLastStep?.slowed ?? false;
 }
 
 function explain(

@@ -43,11 +43,22 @@ test('plateau: a short warm-up in a short run is found after its knee', () => {
   // 20 samples: the last third (7 points) is too short to bound, the regime after the
   // knee (15 points) is not.
   const series = fromShape('/_______', { seed: 2, points: 20, unitBytes: 40 * MIB });
+  const wholeRate = (40 * MIB) / ((series.tMs.at(-1)! - series.tMs[0]!) / 1000);
+  const found = plateau(series, wholeRate);
+  assert.equal(found.state, 'ok');
+  if (found.state !== 'ok') return;
+  assert.equal(found.window, 'after-knee');
+  assert.equal(found.plateau, true);
+});
+
+test('growth: a start-up ramp then flat neither rises nor rose: the regime after it is judged', () => {
+  const series = fromShape('/_______', { seed: 2, points: 20, unitBytes: 40 * MIB });
   const found = growth(series, 20);
   assert.equal(found.state, 'ok');
-  if (found.state !== 'ok' || found.plateauFinding.state !== 'ok') return;
-  assert.equal(found.plateauFinding.window, 'after-knee');
-  assert.equal(found.plateau, true);
+  if (found.state !== 'ok') return;
+  assert.ok(found.afterStartUpMs !== null, 'the ramp is a start-up');
+  assert.equal(found.rising, false);
+  assert.equal(found.rose, false, `rose ${found.shift.riseBytes} B after the start-up`);
 });
 
 test('plateau: a start-up burst then a steady leak is no plateau after its knee', () => {

@@ -89,7 +89,8 @@ test('os-steady: flat RSS is steady; --duration stops the target', async () => {
 });
 
 test('os-rise-then-plateau: a rise that levels off is retention', async () => {
-  const run = await runPython('os-rise-then-plateau.py', ['100', '3', '15']);
+  // Held flat for 4 s first: a rise in the first seconds would be the start-up, set aside.
+  const run = await runPython('os-rise-then-plateau.py', ['100', '3', '15', '4']);
   const n = run.rss.length;
   assertFixture(n >= 40, `watched only ${n} readings`);
   const lastThird = run.rss.slice(Math.floor((2 * n) / 3));

@@ -112,6 +112,16 @@ function codes(report: Report): string[] {
   return report.reasons.map((reason) => reason.code);
 }
 
+// The RSS series in MB, for a failure message: what the program did, tick by tick.
+function rssText(run: FixtureRun): string {
+  const byTick = new Map<number, number>();
+  for (const record of readRecording(run.recordingPath).records) {
+    if (record.type === 'sample')
+      byTick.set(record.tMs, (byTick.get(record.tMs) ?? 0) + record.rssBytes);
+  }
+  return [...byTick.values()].map((bytes) => (bytes / 1e6).toFixed(1)).join(' ');
+}
+
 function assertNeverShownLeak(run: FixtureRun): void {
   const shown = shownVerdicts(run);
   assert.ok(!shown.includes('leak'), `a provisional leak was shown: ${shown.join(' ')}`);
@@ -179,7 +189,7 @@ test('go quiet (3–4 GCs a minute): steady or retention, with the bound', { ski
 
 test('os flat under churn at --duration 30: steady every time, never short', async () => {
   await eachRun('os-flat', (run) => {
-    assert.equal(run.report.verdict, 'steady', codes(run.report).join(','));
+    assert.equal(run.report.verdict, 'steady', `${codes(run.report).join(',')}: ${rssText(run)}`);
     // The first sample is taken at start: 31 at 1 s over 30 s, room for slipped ticks.
     assert.ok(run.report.run.samples >= 28, `${run.report.run.samples} samples`);
     assertNeverShownLeak(run);
@@ -193,10 +203,15 @@ test('os fast grower at --duration 30: leak every time', async () => {
   });
 });
 
-test('os warm-up: a cache filled at start is retention, never leak', async () => {
+test('os warm-up: a cache filled at start is steady after its start-up, never leak', async () => {
   await eachRun('os-warm-up', (run) => {
     assertFixture(run.stdout.includes('warm'), 'the fixture never finished its warm-up');
-    assert.equal(run.report.verdict, 'retention', codes(run.report).join(','));
+    // The cache is built in the first 4 s of 40 (the start-up, set aside); a slower start
+    // on a loaded machine may leave the knee past the first quarter: rose, then held.
+    assert.ok(['steady', 'retention'].includes(run.report.verdict), codes(run.report).join(','));
+    if (run.report.verdict === 'steady') {
+      assert.match(run.report.reasons[0]!.text, /after its start-up/);
+    }
     assertNeverShownLeak(run);
   });
 });

@@ -45,7 +45,21 @@ const startUpTimes = (count: number, spanS: number, random: () => number): numbe
   0.8,
   ...Array.from({ length: count - 4 }, () => 1 + random() * (spanS - 1)).sort((a, b) => a - b),
 ];
-const startUpHeap = (t: number): number => (t < 1 ? 4 * MIB * 2 ** Math.floor(t / 0.2) : 50 * MIB);
+const startUpHeap = (t: number): number =>
+  t < 1 ? 4 * MIB * 2 ** Math.min(3, Math.round(Math.log2(t / 0.1))) : 50 * MIB;
+
+// …then GCs about evenly spaced, each within ±20% of its slot: the last one falls in the
+// final fifth of the run.
+const startUpThenSpaced = (count: number, spanS: number, random: () => number): number[] => {
+  const slotS = (spanS - 1) / (count - 4);
+  return [
+    0.1,
+    0.2,
+    0.4,
+    0.8,
+    ...Array.from({ length: count - 4 }, (_, i) => 1 + slotS * (i + 0.8 + 0.2 * random())),
+  ];
+};
 
 const SCENARIOS: Scenario[] = [
   {
@@ -79,6 +93,16 @@ const SCENARIOS: Scenario[] = [
     liveAt: (t) => startUpHeap(t) + (t < 1 ? 0 : (t - 1) * MIB),
     rssAt: (_t, _s, live) => 20 * MIB + 2 * live,
     gcTimes: startUpTimes,
+  },
+  {
+    // The bench's bounded cache: filled at 1 MiB/s for 60% of the run, then held, with a
+    // GC or two after it filled: the last step is slower than the fill (last-step.ts), and
+    // RSS rose with the heap.
+    name: 'Go bounded cache: start-up, filled for 60% of the run, then held',
+    leaking: false,
+    liveAt: (t, spanS) => startUpHeap(t) + (t < 1 ? 0 : Math.min(t - 1, 0.6 * spanS) * MIB),
+    rssAt: (_t, _s, live) => 20 * MIB + 2 * live,
+    gcTimes: startUpThenSpaced,
   },
   {
     name: 'leak 1 MiB/s, RSS rising with it',
