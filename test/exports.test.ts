@@ -15,7 +15,7 @@ test('exports: the package exports map', () => {
   assert.equal(pkg.type, 'module');
   assert.deepEqual(pkg.exports, {
     '.': { types: './dist/index.d.ts', default: './dist/index.js' },
-    './runtime': { types: './dist/runtime/index.d.ts', default: './dist/runtime/index.js' },
+    './runtime': { types: './dist/in-process/index.d.ts', default: './dist/in-process/index.js' },
     './report-v1.schema.json': './schema/report-v1.schema.json',
     './package.json': './package.json',
   });

@@ -199,11 +199,13 @@ function mainThread(
   };
 }
 
-function readRssBytes(): number {
+// Unknown (undefined, left out of the message) when it cannot be read: a 0 would make the
+// release probe read every byte as given back.
+function readRssBytes(): number | undefined {
   try {
     const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    return match === null ? 0 : Number(match[1]) * 1024;
+    return match === null ? undefined : Number(match[1]) * 1024;
   } catch {
-    return 0;
+    return undefined;
   }
 }

@@ -49,9 +49,14 @@ export function loadMalloc(): Malloc {
       trim: () => mallocTrim(0) === 1,
     };
   } catch (error) {
+    // koffi is an optional dependency (a native module: no prebuilt binary for every
+    // platform): without it the run goes on, and the report says what is missing.
+    const missing = (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
     return {
       available: false,
-      why: `glibc malloc figures unavailable: ${(error as Error).message.split('\n')[0]}`,
+      why: missing
+        ? 'glibc malloc figures unavailable: the optional dependency koffi is not installed (npm install koffi)'
+        : `glibc malloc figures unavailable: ${(error as Error).message.split('\n')[0]}`,
       info: () => null,
       trim: () => false,
     };

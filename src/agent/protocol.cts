@@ -8,7 +8,11 @@ export interface HelloMessage {
   pid: number;
   ppid: number;
   argv: string[];
-  nodeVersion: string;
+  // The Node agent sends nodeVersion; an agent of another runtime (the Python agent in
+  // src/runtimes/python/agent/) names itself and its version.
+  nodeVersion?: string;
+  runtime?: 'python';
+  runtimeVersion?: string;
   mallocAvailable: boolean;
   mallocWhy?: string;
   // Set when this process cannot report live points (no v8.GCProfiler).
@@ -55,8 +59,9 @@ export interface ControlResultMessage {
   pid: number;
   id: number;
   action: 'gc' | 'release';
-  rssBeforeBytes: number;
-  rssAfterBytes: number;
+  // Absent when the agent could not read its RSS: never a 0 that reads as all released.
+  rssBeforeBytes?: number;
+  rssAfterBytes?: number;
   durationMs: number;
   trimmed: boolean;
 }

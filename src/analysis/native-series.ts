@@ -3,17 +3,11 @@
 //
 //     native = RssAnon − accounted − LazyFree
 //
-// `accounted` is a step series from the runtime source (node-accounted.ts,
-// go-accounted.ts). A flat live heap with this rising is memory allocated outside the
+// `accounted` is a step series from the runtime source (each runtime module's
+// `accounted`). A flat live heap with this rising is memory allocated outside the
 // runtime's sight (native addons, FFI, cgo, C libraries, mmap): a native leak.
 
-// A fresh Node process grows its own native memory (code caches, a malloc arena per
-// thread) as it warms up: 1.4 MiB over the first 20 s of the steady fixture, measured
-// here. Off-heap growth below this is not called a leak.
-export const NATIVE_LEAK_MIN_BYTES = 4 * 1024 * 1024;
-// A JVM grows its code cache and metaspace for a while after start (JIT warm-up): off-heap
-// growth below this is not called a leak.
-export const JVM_NATIVE_LEAK_MIN_BYTES = 8 * 1024 * 1024;
+// Each runtime module says how much off-heap growth is its own warm-up (nativeMinBytes).
 
 import type { SampleRecord } from '../recording/records.js';
 import type { Series } from './series.js';

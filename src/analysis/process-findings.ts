@@ -15,24 +15,17 @@ import type {
   ScavRecord,
 } from '../recording/records.js';
 import { MIN_LIVE_POINTS, MIN_OS_POINTS, MIN_OS_SPAN_MS } from './evidence.js';
-import { goAccounted } from './go-accounted.js';
-import { GCTRACE_RESOLUTION_BYTES, goFindings, type GoFindings } from './go-findings.js';
-import { jvmAccounted } from './jvm-accounted.js';
+import { goFindings, type GoFindings } from './go-findings.js';
 import { jvmFindings, type JvmFindings } from './jvm-findings.js';
 import { growth, type GrowthFinding } from './growth.js';
-import {
-  goBaselineBytes,
-  heldMemory,
-  jvmBaselineBytes,
-  nodeBaselineBytes,
-  type HeldMemoryFinding,
-} from './held-memory.js';
+import { heldMemory, type HeldMemoryFinding } from './held-memory.js';
 import { lastStep, type LastStepFinding } from './last-step.js';
 import { liveSeries, type LiveSeries } from './live-series.js';
-import { JVM_NATIVE_LEAK_MIN_BYTES, NATIVE_LEAK_MIN_BYTES, nativeSeries } from './native-series.js';
-import { nodeAccounted } from './node-accounted.js';
+import { nativeSeries } from './native-series.js';
 import { sawtoothFloor } from './sawtooth-floor.js';
 import type { Series } from './series.js';
+import { runtimeModule } from '../runtimes/registry.js';
+import type { RuntimeModule } from '../runtimes/runtime-module.js';
 
 // One process's records, by kind: what report/group-by-process.ts gathers and the
 // analysis reads.
@@ -76,6 +69,7 @@ export interface ProcessRecords extends Readonly<ProcessRecordLists> {
 }
 
 export interface RuntimeFindings {
+  runtime: RuntimeModule['name'];
   live: LiveSeries;
   liveGrowth: GrowthFinding;
   // Whether the live series' last step kept the regime's rate (see last-step.ts).
@@ -128,14 +122,16 @@ export function analyzeProcess(input: ProcessRecords): ProcessFindings {
     lastSample,
     lastLazyFreeBytes,
     rss: growth(sawtoothFloor(series), MIN_OS_POINTS, { minSpanMs: MIN_OS_SPAN_MS }),
-    runtimeFindings: input.runtime === 'other' ? null : runtimeFindings(input, lastSample),
+    runtimeFindings: runtimeFindings(input, lastSample),
   };
 }
 
 function runtimeFindings(
   input: ProcessRecords,
   lastSample: SampleRecord | undefined,
-): RuntimeFindings {
+): RuntimeFindings | null {
+  const module = runtimeModule(input.runtime);
+  if (module === null) return null;
   const live = liveSeries(input.gcs);
   const first = input.samples[0];
   const go =
@@ -156,36 +152,33 @@ function runtimeFindings(
       ? heldMemory(
           lastSample.rssAnonBytes,
           live.lastLiveBytes,
-          go !== null
-            ? goBaselineBytes(go.lastGoalBytes, live.lastLiveBytes)
-            : jvm !== null
-              ? jvmBaselineBytes(lastSample.rssAnonBytes, jvm.lastHeapResidentBytes)
-              : nodeBaselineBytes(input.workers),
+          module.baselineBytes({
+            anonBytes: lastSample.rssAnonBytes,
+            liveBytes: live.lastLiveBytes,
+            workers: input.workers,
+            goalBytes: go?.lastGoalBytes ?? null,
+            heapResidentBytes: jvm?.lastHeapResidentBytes ?? null,
+          }),
         )
       : null;
-  const accounted =
-    go !== null
-      ? goAccounted(input.gcs)
-      : jvm !== null
-        ? jvmAccounted(input.heapResidents, input.gcs)
-        : nodeAccounted(input.heaps);
   const liveGrowth = growth(live.total, MIN_LIVE_POINTS);
   return {
+    runtime: module.name,
     live,
     liveGrowth,
     liveLastStep:
       liveGrowth.state === 'ok'
-        ? lastStep(
-            live.total,
-            liveGrowth.trend.slopeBytesPerSecond,
-            go !== null ? GCTRACE_RESOLUTION_BYTES : 0,
-          )
+        ? lastStep(live.total, liveGrowth.trend.slopeBytesPerSecond, module.liveResolutionBytes)
         : null,
     isolateGrowth,
-    native: growth(sawtoothFloor(nativeSeries(input.samples, accounted)), MIN_OS_POINTS, {
-      minSpanMs: MIN_OS_SPAN_MS,
-      minGrowthBytes: jvm === null ? NATIVE_LEAK_MIN_BYTES : JVM_NATIVE_LEAK_MIN_BYTES,
-    }),
+    native: growth(
+      sawtoothFloor(nativeSeries(input.samples, module.accounted(input))),
+      MIN_OS_POINTS,
+      {
+        minSpanMs: MIN_OS_SPAN_MS,
+        minGrowthBytes: module.nativeMinBytes,
+      },
+    ),
     held,
     workers: input.workers,
     go,

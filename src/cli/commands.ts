@@ -70,7 +70,7 @@ const RUN_OPTIONS: OptionSpec[] = [
   {
     flags: '--runtime <name>',
     description:
-      "which runtime source to use: auto (Go from the binary's build info, a JVM when the command is java, Node from its agent), node, go, jvm (also a JVM a wrapper starts), or other (OS-level only)",
+      "which runtime source to use: auto (Go from the binary's build info, a JVM when the command is java, Node and Python from their agents), node, go, jvm (also a JVM a wrapper starts), python, or other (OS-level only: no agent)",
     defaultText: 'auto',
   },
   {

@@ -17,8 +17,19 @@ export function checkBodyRecord(value: unknown): CheckedRecord {
       return { kind: 'invalid' };
     }
   }
+  for (const field of REQUIRED_STRINGS[record.type] ?? []) {
+    if (typeof record[field] !== 'string') return { kind: 'invalid' };
+  }
   return { kind: 'record', record: value as BodyRecord };
 }
+
+// What every stage downstream reads without a check: a note's code and text (grouping,
+// the live view, the report's notes), a control's action, a GC's kind.
+const REQUIRED_STRINGS: Record<string, readonly string[]> = {
+  note: ['code', 'text'],
+  control: ['action'],
+  gc: ['kind'],
+};
 
 const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
   sample: ['pid', 'rssBytes', 'rssAnonBytes', 'rssFileBytes', 'rssShmemBytes', 'swapBytes'],

@@ -5,7 +5,7 @@
 export const RECORDING_SCHEMA_VERSION = 1;
 
 // The runtime a process runs, as its source reported it ('other': no runtime source).
-export type Runtime = 'node' | 'go' | 'jvm' | 'other';
+export type Runtime = 'node' | 'go' | 'jvm' | 'python' | 'other';
 
 export interface HostFacts {
   hostname: string;

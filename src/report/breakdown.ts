@@ -11,9 +11,7 @@
 import type { ProcessRecordLists } from '../analysis/process-findings.js';
 import type { Runtime } from '../recording/records.js';
 import { known, unknownPart, type AnonPart } from './anon-part.js';
-import { goAnonParts } from './anon-split-go.js';
-import { jvmAnonParts } from './anon-split-jvm.js';
-import { nodeAnonParts } from './anon-split-node.js';
+import { runtimeModule } from '../runtimes/registry.js';
 import { breakdownInputs, type BreakdownInputs } from './breakdown-inputs.js';
 import type { Breakdown, BreakdownPart } from './report.js';
 
@@ -54,10 +52,7 @@ function runtimeParts(
   runtime: Runtime,
   mallocWhy: string | null,
 ): AnonPart[] {
-  if (runtime === 'node') return nodeAnonParts(inputs, mallocWhy);
-  if (runtime === 'go') return goAnonParts(inputs);
-  if (runtime === 'jvm') return jvmAnonParts(inputs);
-  return [];
+  return runtimeModule(runtime)?.anonParts(inputs, mallocWhy) ?? [];
 }
 
 function commonParts(inputs: BreakdownInputs): AnonPart[] {

@@ -5,15 +5,9 @@
 
 import type { ProcessRecordLists } from '../analysis/process-findings.js';
 import type { Runtime } from '../recording/records.js';
+import { runtimeModule } from '../runtimes/registry.js';
 import { formatBytes } from '../verdict/format-figures.js';
 import type { ReleaseProbe } from './report.js';
-
-// The call that does in the program what the probe does from outside.
-export const RELEASE_CALLS: Record<'node' | 'go' | 'jvm', string> = {
-  node: 'freeOSMemory() from rssdoctor/runtime',
-  go: 'debug.FreeOSMemory() (runtime/debug): a forced GC, then every free heap page returned to the OS at once',
-  jvm: 'System.gc() for a full GC (G1 then shrinks the committed heap toward -Xms within MaxHeapFreeRatio), and `jcmd PID System.trim_native_heap` (JDK 17.0.9+, 21+) for malloc_trim',
-};
 
 export function releaseProbe(
   pid: number,
@@ -21,9 +15,12 @@ export function releaseProbe(
   lists: ProcessRecordLists,
 ): ReleaseProbe | null {
   const controls = lists.controls;
+  const module = runtimeModule(runtime);
   const releaseAt = controls.findLastIndex((control) => control.action === 'release');
   if (releaseAt < 0) {
-    if (runtime !== 'go' && runtime !== 'jvm') return null;
+    // Named where rssdoctor cannot measure it (Go), or where its measuring is not a
+    // plain agent call (the JVM's attach socket may be refused).
+    if (module === null || module.releaseProbe === 'agent') return null;
     return {
       pid,
       runtime,
@@ -34,8 +31,8 @@ export function releaseProbe(
       rssSettledBytes: null,
       reclaimableBytes: null,
       reclaimableFraction: null,
-      call: RELEASE_CALLS[runtime],
-      text: `not measured from outside a ${runtime === 'go' ? 'Go program' : 'JVM'}; in the program: ${RELEASE_CALLS[runtime]}`,
+      call: module.releaseCall,
+      text: `not measured from outside ${module.words.program}; in the program: ${module.releaseCall}`,
     };
   }
   const release = controls[releaseAt]!;
@@ -63,7 +60,7 @@ export function releaseProbe(
     rssSettledBytes: settledBytes,
     reclaimableBytes,
     reclaimableFraction,
-    call: runtime === 'other' ? null : RELEASE_CALLS[runtime],
+    call: module?.releaseCall ?? null,
     text:
       reclaimableBytes === null || reclaimableFraction === null
         ? 'the release probe did not report RSS'

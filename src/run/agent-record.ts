@@ -6,17 +6,19 @@ import type { BodyRecord } from '../recording/records.js';
 export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
   switch (message.t) {
     case 'hello': {
-      const name = message.argv.slice(1).join(' ') || 'node';
+      const runtime = message.runtime ?? 'node';
+      const name = message.argv.slice(runtime === 'node' ? 1 : 0).join(' ') || runtime;
+      const version = message.runtimeVersion ?? message.nodeVersion ?? 'unknown version';
       const out: BodyRecord[] = [
         {
           type: 'note',
           tMs,
           code: 'agent.hello',
-          text: `node agent connected in pid ${message.pid} (${message.nodeVersion})`,
+          text: `${runtime} agent connected in pid ${message.pid} (${version})`,
           pid: message.pid,
           ppid: message.ppid,
           name,
-          runtime: 'node',
+          runtime,
         },
       ];
       if (message.liveUnavailableWhy !== undefined) {

@@ -3,18 +3,16 @@
 // agent messages to records, and active confirmation (forced full GCs when natural ones
 // are too rare, within a pause budget, and one before the final verdict).
 
-import { fileURLToPath } from 'node:url';
 import type { AgentMessage } from '../agent/protocol.cjs';
 import { INTERVAL_ENV, MALLOC_EVERY_ENV, SOCKET_ENV } from '../agent/protocol.cjs';
 import type { BodyRecord } from '../recording/records.js';
 import { openAgentChannel, type AgentChannel } from '../sources/agent-channel.js';
 import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
+import { RUNTIMES } from '../runtimes/registry.js';
 import { agentRecord } from './agent-record.js';
-import { PAUSE_BUDGET_FRACTION, probeEveryMs as pacing } from './probe-pacing.js';
+import { dueForProbe, probeEveryMs as pacing } from './probe-pacing.js';
 
 const CONTROL_TIMEOUT_MS = 5_000;
-
-const AGENT_PATH = fileURLToPath(new URL('../agent/agent.cjs', import.meta.url));
 
 export interface AgentSessionOptions {
   // The run's private directory (0700), where the socket goes.
@@ -95,9 +93,9 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
   };
 
   return {
+    // Every runtime with an agent (runtimes/registry.ts) loads it from the same variables.
     env: (base) => ({
-      ...base,
-      NODE_OPTIONS: appendRequire(base.NODE_OPTIONS, AGENT_PATH),
+      ...RUNTIMES.reduce((env, module) => module.agentEnv?.(env) ?? env, base),
       [SOCKET_ENV]: channel.socketPath,
       [INTERVAL_ENV]: String(options.intervalMs),
       [MALLOC_EVERY_ENV]: String(SMAPS_ROLLUP_EVERY_MS),
@@ -107,10 +105,9 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       const tMs = options.nowMs();
       for (const pid of channel.pids()) {
         const state = probes.get(pid);
-        if (state === undefined || state.inFlight) continue;
-        if (tMs - state.lastLiveMs < probeEveryMs) continue;
-        if (worstPauseMs(state) > PAUSE_BUDGET_FRACTION * tMs) continue;
-        void force(pid, state);
+        if (state === undefined) continue;
+        const target = { ...state, forcedPauseMs: worstPauseMs(state) };
+        if (dueForProbe(target, tMs, probeEveryMs)) void force(pid, state);
       }
     },
     finalProbe: async () => {
@@ -128,13 +125,4 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
     pids: () => channel.pids(),
     close: () => channel.close(),
   };
-}
-
-// NODE_OPTIONS is the user's: the agent is appended, never replacing what is there.
-function appendRequire(existing: string | undefined, agentPath: string): string {
-  const quoted = /[\s"\\]/.test(agentPath)
-    ? `"${agentPath.replace(/(["\\])/g, '\\$1')}"`
-    : agentPath;
-  const require = `--require ${quoted}`;
-  return existing === undefined || existing.trim() === '' ? require : `${existing} ${require}`;
 }

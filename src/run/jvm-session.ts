@@ -19,7 +19,7 @@ import { parseUnifiedLogLine } from '../sources/jvm-unified-log.js';
 import type { JdkRelease } from '../target/jdk-release.js';
 import { gcLogOptions, mergeJavaToolOptions } from './java-tool-options.js';
 import { FORCED_CAUSE, JvmLivePoints, jvmGcRecord } from './jvm-live-points.js';
-import { PAUSE_BUDGET_FRACTION, probeEveryMs } from './probe-pacing.js';
+import { dueForProbe, probeEveryMs } from './probe-pacing.js';
 
 const LOG_FILE = /^gc-(\d+)\.log$/;
 // How often the heap's resident part is read from smaps (a few ms each for a JVM).
@@ -272,9 +272,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
         const pendingMs = state.points.pendingSinceMs;
         if (pendingMs !== null && tMs - pendingMs > PENDING_CYCLE_MS) state.points.flush();
         readResident(state, tMs);
-        if (!wantsProbe(state) || tMs - state.lastLiveMs < everyMs) continue;
-        if (state.forcedPauseMs > PAUSE_BUDGET_FRACTION * tMs) continue;
-        void force(state);
+        if (wantsProbe(state) && dueForProbe(state, tMs, everyMs)) void force(state);
       }
     },
     finalProbe: async () => {

@@ -17,3 +17,23 @@ export function probeEveryMs(durationMs: number | undefined): number {
         Math.min(PROBE_EVERY_DEFAULT_MS, durationMs / LIVE_POINTS_TARGET),
       );
 }
+
+// What the pacing reads of one target (a Node or Python process, a JVM, this process).
+export interface ProbeTarget {
+  // When its last live point came, natural or forced.
+  lastLiveMs: number;
+  // A forced GC asked for and not answered yet.
+  inFlight: boolean;
+  // The forced pause it took so far (the worst isolate's, for several).
+  forcedPauseMs: number;
+}
+
+// The one rule every forcing side follows: no live point for everyMs, nothing in flight,
+// and the forced pauses so far within the budget.
+export function dueForProbe(target: ProbeTarget, tMs: number, everyMs: number): boolean {
+  return (
+    !target.inFlight &&
+    tMs - target.lastLiveMs >= everyMs &&
+    target.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs
+  );
+}

@@ -21,6 +21,7 @@ import { spawnTarget, type Target } from '../target/spawn-target.js';
 import { TOOL_VERSION } from '../version.js';
 import { hostFacts } from './host-facts.js';
 import { openRunDirectory } from './run-directory.js';
+import { endSequence } from './end-sequence.js';
 import { openRuntimeSources } from './runtime-sources.js';
 import { planTarget, type RuntimeChoice } from './target-plan.js';
 import { watchUnloggedJvms } from './unlogged-jvm-watch.js';
@@ -208,18 +209,25 @@ async function execute(
     if (timedOut) return;
     timedOut = true;
     clearTimeout(durationTimer);
-    // Active confirmation: one last forced full GC (or the release probe), where the
-    // memory lies, then the stop.
-    void sources
-      .finalProbe()
-      .then(async () => {
-        // Where the memory lies before anything is given back.
-        anonMaps.snapshot(lastPids);
-        if (!probeRelease) return;
-        const probed = await sources.releaseProbe();
-        await settleAfterRelease(probed, nowMs, append);
-      })
-      .then(() => stopGroup(target.pid, STOP_GRACE_MS));
+    void endSequence({
+      finalProbe: () => sources.finalProbe(),
+      // Where the memory lies before anything is given back.
+      snapshot: () => anonMaps.snapshot(lastPids),
+      releaseProbe: probeRelease
+        ? async () => {
+            const probed = await sources.releaseProbe();
+            await settleAfterRelease(probed, nowMs, append);
+          }
+        : null,
+      stop: () => stopGroup(target.pid, STOP_GRACE_MS),
+      failed: (step, error) =>
+        append({
+          type: 'note',
+          tMs: nowMs(),
+          code: 'run.endStepFailed',
+          text: `${step} failed (${error instanceof Error ? error.message : String(error)}); the target was stopped anyway`,
+        }),
+    });
   };
   if (options.durationMs !== undefined) durationTimer = setTimeout(endRun, options.durationMs);
   onStoppable(endRun);

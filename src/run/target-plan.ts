@@ -9,7 +9,7 @@ import { goBuild } from '../target/go-build.js';
 import { isGoRun, planGoRun } from '../target/go-run.js';
 import { resolveCommand } from '../target/resolve-command.js';
 
-export type RuntimeChoice = 'auto' | 'node' | 'go' | 'jvm' | 'other';
+export type RuntimeChoice = 'auto' | 'node' | 'go' | 'jvm' | 'python' | 'other';
 
 export interface TargetPlan {
   command: string[];
@@ -29,7 +29,7 @@ export async function planTarget(
 ): Promise<TargetPlan> {
   const nodeAgent = runtime !== 'other';
   const plain: TargetPlan = { command: [...command], nodeAgent, go: null, jvm: null };
-  if (runtime === 'node' || runtime === 'other') return plain;
+  if (runtime === 'node' || runtime === 'python' || runtime === 'other') return plain;
   const first = command[0] === undefined ? null : resolveCommand(command[0], env);
   const rootIsJava = first !== null && path.basename(first) === 'java';
   if (runtime === 'jvm' || rootIsJava) {

@@ -1,5 +1,5 @@
 // Plain-words reasons for verdicts backed by a runtime source (the Node agent, the Go
-// trace), in the runtime's own words (runtime-words.ts).
+// trace), in the runtime's own words (each runtime module's words).
 
 import { CORROBORATE_BELOW_LIVE_POINTS, MIN_LIVE_POINTS } from '../analysis/evidence.js';
 import { SLOWED_FRACTION } from '../analysis/last-step.js';
@@ -7,10 +7,11 @@ import type { RuntimeFindings } from '../analysis/process-findings.js';
 import { formatBytes, formatRate, formatSeconds } from './format-figures.js';
 import { growthFigures, slopeText, spanText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
-import { wordsFor, type RuntimeWords } from './runtime-words.js';
+import { runtimeModule } from '../runtimes/registry.js';
+import type { RuntimeWords } from '../runtimes/runtime-module.js';
 
 function words(found: RuntimeFindings): RuntimeWords {
-  return wordsFor(found.go !== null ? 'go' : found.jvm !== null ? 'jvm' : 'node');
+  return runtimeModule(found.runtime)!.words;
 }
 
 function pointsText(found: RuntimeFindings): string {
@@ -55,8 +56,8 @@ export function liveRisingReasons(found: RuntimeFindings, live: GrowthOk): Reaso
       },
     },
   ];
-  // Go and the JVM have one heap: there are no isolates to tell apart.
-  const rising = found.go === null && found.jvm === null ? risingIsolates(found) : [];
+  // With one heap (Go, the JVM, Python, Node without workers) there is nothing to tell apart.
+  const rising = found.live.perIsolate.size > 1 ? risingIsolates(found) : [];
   const name = (threadId: number): string =>
     threadId === 0 ? 'the main thread' : `worker thread ${threadId}`;
   if (rising.length === 1) {
@@ -130,13 +131,7 @@ function liveText(found: RuntimeFindings): string {
 export function liveFlatReasons(found: RuntimeFindings): Reason[] {
   const held = found.held;
   const isolates =
-    found.go !== null
-      ? 'the Go runtime and the heap up to its goal'
-      : found.jvm !== null
-        ? 'the JVM outside its heap'
-        : found.workers === 0
-          ? 'the main thread'
-          : `the main thread and ${found.workers} worker thread(s)`;
+    words(found).baseline + (found.workers > 0 ? ` and ${found.workers} worker thread(s)` : '');
   const beyondBytes = held === null ? 0 : Math.max(0, held.anonBytes - held.liveBytes);
   const split =
     held === null

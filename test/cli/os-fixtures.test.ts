@@ -1,4 +1,5 @@
-// OS-level verdicts on real programs with no runtime source (Python), each fixture's
+// OS-level verdicts on real programs with no runtime source (Python programs run with
+// --runtime other, so the Python agent stays out), each fixture's
 // behaviour first checked from /proc independently of rssdoctor. Also: the JSON Report
 // validates against the schema, and `rssdoctor report` recomputes the same verdict from
 // the recording, whole and cut mid-line.
@@ -16,7 +17,7 @@ import { assertValidReport } from '../support/validate-report.js';
 const MIB = 1024 * 1024;
 
 const runPython = (name: string, args: string[], runArgs: string[] = []) =>
-  runFixture(['python3', fixturePath(name), ...args], runArgs);
+  runFixture(['python3', fixturePath(name), ...args], ['--runtime', 'other', ...runArgs]);
 
 async function reportOf(recordingPath: string): Promise<Report> {
   const result = await runCli(['report', recordingPath, '--json']);
@@ -107,12 +108,10 @@ test('os-rise-then-plateau: a rise that levels off is retention', async () => {
 test('process tree: behind a shell wrapper, the verdict names the leaking child, tree total in Pss', async () => {
   // `; exit` keeps sh alive as the parent instead of exec-ing python.
   const script = `python3 "$0" 8 12; exit $?`;
-  const { report, recordingPath, rss, fixturePid } = await runFixture([
-    'sh',
-    '-c',
-    script,
-    fixturePath('os-growth.py'),
-  ]);
+  const { report, recordingPath, rss, fixturePid } = await runFixture(
+    ['sh', '-c', script, fixturePath('os-growth.py')],
+    ['--runtime', 'other'],
+  );
   assertFixture(rss[rss.length - 1]! - rss[0]! >= 60 * MIB, 'the child did not grow');
 
   assert.equal(report.processes.length, 2);

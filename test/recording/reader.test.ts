@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RssdoctorError } from '../../src/errors.js';
 import { parseRecording } from '../../src/recording/reader.js';
+import { buildReport } from '../../src/report/build.js';
 
 const header = JSON.stringify({
   type: 'header',
@@ -67,6 +68,20 @@ test('reader: a record with a missing number is corrupt, not trusted', () => {
   const recording = parseRecording([header, bad, end, ''].join('\n'));
   assert.equal(recording.records.length, 1);
   assert.ok(recording.dataQuality.some((entry) => entry.code === 'recording.corruptLines'));
+});
+
+test('reader: a note without a code, a control without an action, a GC without a kind are corrupt; the report still builds', () => {
+  const bad = [
+    { type: 'note', tMs: 1, text: 'no code', pid: 1 },
+    { type: 'note', tMs: 1, code: 'process.start', pid: 1 },
+    { type: 'control', tMs: 1, pid: 1 },
+    { type: 'gc', tMs: 1, pid: 1, liveBytes: 5 },
+  ].map((record) => JSON.stringify(record));
+  const recording = parseRecording([header, sample(1), ...bad, sample(2), end, ''].join('\n'));
+  assert.equal(recording.records.length, 3);
+  const corrupt = recording.dataQuality.find((entry) => entry.code === 'recording.corruptLines');
+  assert.ok(corrupt !== undefined && corrupt.text.includes('4'), JSON.stringify(corrupt));
+  assert.equal(buildReport(recording, { recordingPath: null }).verdict, 'inconclusive');
 });
 
 test('reader: unknown record types are skipped with a note', () => {

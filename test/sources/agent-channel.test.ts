@@ -48,6 +48,10 @@ test('agent channel: heap, malloc and GC messages arrive, and release gives memo
     const release = await channel.control(child.pid!, 'release', 5000);
     assert.ok(release !== null && release.trimmed);
     assert.ok(
+      release.rssBeforeBytes !== undefined && release.rssAfterBytes !== undefined,
+      'the agent read its RSS',
+    );
+    assert.ok(
       release.rssBeforeBytes - release.rssAfterBytes > 50 * MIB,
       `release: ${release.rssBeforeBytes / MIB} → ${release.rssAfterBytes / MIB} MiB`,
     );

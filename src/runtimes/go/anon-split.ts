@@ -6,9 +6,9 @@
 // --duration 12 --interval 0.5 -- /tmp/no-gc-yet`): anon 1004 KiB = 756 KiB in the arenas
 // + 248 KiB outside them.
 
-import { GO_RETAINED_FRACTION } from '../analysis/go-accounted.js';
-import { known, unknownPart, type AnonPart } from './anon-part.js';
-import type { BreakdownInputs } from './breakdown-inputs.js';
+import { GO_RETAINED_FRACTION } from './accounted.js';
+import { known, unknownPart, type AnonPart } from '../../report/anon-part.js';
+import type { BreakdownInputs } from '../../report/breakdown-inputs.js';
 
 const OFF_HEAP_WHY =
   'outside the Go heap arenas: runtime metadata (spans, GC bitmaps), cgo/C allocations, direct mmaps';

@@ -4,8 +4,8 @@
 // anon 10.41 MiB = V8 used 5.55 + V8 free 1.48 + malloc in use 2.94 + malloc free 0.45
 // (0.01 MiB over: the malloc figures are upper bounds).
 
-import { known, unknownPart, type AnonPart } from './anon-part.js';
-import type { BreakdownInputs } from './breakdown-inputs.js';
+import { known, unknownPart, type AnonPart } from '../../report/anon-part.js';
+import type { BreakdownInputs } from '../../report/breakdown-inputs.js';
 
 export function nodeAnonParts(inputs: BreakdownInputs, mallocWhy: string | null): AnonPart[] {
   const { heaps, malloc } = inputs;

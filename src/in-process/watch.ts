@@ -18,7 +18,7 @@ import { Provisional } from '../report/provisional.js';
 import type { Report } from '../report/report.js';
 import { agentRecord } from '../run/agent-record.js';
 import { hostFacts } from '../run/host-facts.js';
-import { PAUSE_BUDGET_FRACTION } from '../run/probe-pacing.js';
+import { dueForProbe } from '../run/probe-pacing.js';
 import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import type { Reason } from '../verdict/reason.js';
 import type { Verdict } from '../verdict/verdicts.js';
@@ -102,8 +102,7 @@ export function watch(options: WatchOptions = {}): Watchdog {
     const tMs = nowMs();
     if (
       probeEveryMs > 0 &&
-      tMs - lastLiveMs >= probeEveryMs &&
-      forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs
+      dueForProbe({ lastLiveMs, inFlight: false, forcedPauseMs }, tMs, probeEveryMs)
     ) {
       gc();
       drainGcs(true);

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
-import type { FreeOSMemoryResult, MemStats } from '../../src/runtime/index.js';
+import type { FreeOSMemoryResult, MemStats } from '../../src/in-process/index.js';
 import { assertBreakdown } from '../support/assert-breakdown.js';
 import { fixturePath } from '../support/paths.js';
 

@@ -2,8 +2,8 @@
 // V8 heap committed plus external memory. External is included because surviving Buffers
 // already count as live data; they are not off-heap growth.
 
-import type { HeapRecord } from '../recording/records.js';
-import type { Series } from './series.js';
+import type { HeapRecord } from '../../recording/records.js';
+import type { Series } from '../../analysis/series.js';
 
 export function nodeAccounted(heaps: readonly HeapRecord[]): Series {
   const out: Series = { tMs: [], values: [] };

@@ -2,8 +2,8 @@
 // and the scavenger keeps up to GO_RETAINED_FRACTION of the goal before it returns pages
 // (runtime/mgcscavenge.go, retainExtraPercent = 10), plus the scanned goroutine stacks.
 
-import type { GcRecord } from '../recording/records.js';
-import type { Series } from './series.js';
+import type { GcRecord } from '../../recording/records.js';
+import type { Series } from '../../analysis/series.js';
 
 export const GO_RETAINED_FRACTION = 1.1;
 

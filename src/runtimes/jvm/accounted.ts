@@ -2,8 +2,8 @@
 // Without it, the committed heap after each GC: an upper bound, because committed pages
 // become resident only when touched, so off-heap growth is then under-read, never faked.
 
-import type { GcRecord, HeapResidentRecord } from '../recording/records.js';
-import type { Series } from './series.js';
+import type { GcRecord, HeapResidentRecord } from '../../recording/records.js';
+import type { Series } from '../../analysis/series.js';
 
 export function jvmAccounted(
   residents: readonly HeapResidentRecord[],

@@ -3,8 +3,8 @@
 // stacks, direct buffers, malloc. The heap's range comes from GC.heap_info; its resident
 // bytes from smaps. ZGC's heap is shared memory (RssShmem), so it has no range in anon.
 
-import { known, unknownPart, type AnonPart } from './anon-part.js';
-import type { BreakdownInputs } from './breakdown-inputs.js';
+import { known, unknownPart, type AnonPart } from '../../report/anon-part.js';
+import type { BreakdownInputs } from '../../report/breakdown-inputs.js';
 
 export function jvmAnonParts(inputs: BreakdownInputs): AnonPart[] {
   const { anonMap, liveGc, lastGc } = inputs;

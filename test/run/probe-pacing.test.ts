@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  dueForProbe,
+  PAUSE_BUDGET_FRACTION,
+  probeEveryMs,
+  PROBE_EVERY_DEFAULT_MS,
+  PROBE_EVERY_MIN_MS,
+} from '../../src/run/probe-pacing.js';
+
+const idle = { lastLiveMs: 0, inFlight: false, forcedPauseMs: 0 };
+
+test('probe-pacing: due once the last live point is everyMs old, not before', () => {
+  assert.equal(dueForProbe(idle, 9_999, 10_000), false);
+  assert.equal(dueForProbe(idle, 10_000, 10_000), true);
+  assert.equal(dueForProbe({ ...idle, lastLiveMs: 5_000 }, 12_000, 10_000), false);
+});
+
+test('probe-pacing: never while one is in flight, never over the pause budget', () => {
+  assert.equal(dueForProbe({ ...idle, inFlight: true }, 60_000, 10_000), false);
+  const budgetMs = PAUSE_BUDGET_FRACTION * 60_000;
+  assert.equal(dueForProbe({ ...idle, forcedPauseMs: budgetMs }, 60_000, 10_000), true);
+  assert.equal(dueForProbe({ ...idle, forcedPauseMs: budgetMs + 1 }, 60_000, 10_000), false);
+});
+
+test('probe-pacing: a known duration aims at 15 live points, within the bounds', () => {
+  assert.equal(probeEveryMs(undefined), PROBE_EVERY_DEFAULT_MS);
+  assert.equal(probeEveryMs(30_000), 2_000);
+  assert.equal(probeEveryMs(5_000), PROBE_EVERY_MIN_MS);
+  assert.equal(probeEveryMs(3_600_000), PROBE_EVERY_DEFAULT_MS);
+});
