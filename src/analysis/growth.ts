@@ -3,7 +3,7 @@
 
 import { firstKnee } from './changepoint.js';
 import { bucketMinima, MAX_TREND_POINTS } from './floor.js';
-import { risesOnItsOwn } from './regime-rise.js';
+import { MIN_REGIME_POINTS, risesOnItsOwn } from './regime-rise.js';
 import { levelShift, type LevelShiftFinding } from './level-shift.js';
 import { leakSize, type LeakSizeFinding } from './leak-size.js';
 import { plateau, type PlateauFinding } from './plateau.js';
@@ -30,6 +30,9 @@ export type GrowthFinding =
       afterStartUpMs: number | null;
       // How many points the judged regime has: after the start-up, or all of them.
       regimePoints: number;
+      // The judged regime trends up (significantly, whatever its size): after a start-up,
+      // a ramp then flat does not.
+      regimeUp: boolean;
       trend: Extract<TrendFinding, { state: 'ok' }>;
       size: LeakSizeFinding;
       shift: LevelShiftFinding;
@@ -102,6 +105,8 @@ export function growth(
   const shiftRate = shift.rose && spanSeconds > 0 ? shift.riseBytes / spanSeconds : 0;
   const windowRise = startUp === null || found.direction !== 'up' ? null : risesOnItsOwn(regime);
   const rising = startUp === null ? found.direction === 'up' && size.big : windowRise !== null;
+  const regimeTrend = startUp === null ? found : trend(regime, MIN_REGIME_POINTS);
+  const regimeUp = regimeTrend.state === 'ok' && regimeTrend.direction === 'up';
   // Did the growth stop? Measured against the leak's own rate when a start-up was set
   // aside (the ramp would make any later rate look flat), else the whole run's.
   const plateauFinding = plateau(
@@ -122,6 +127,7 @@ export function growth(
     persists: plateauFinding.state === 'ok' && plateauFinding.lastThirdSlopeBytesPerSecond > 0,
     afterStartUpMs: startUp === null ? null : floor.tMs[startUp]!,
     regimePoints: startUp === null ? found.points : found.points - startUp,
+    regimeUp,
     trend: quoted.trend,
     size: quoted.size,
     plateauFinding,

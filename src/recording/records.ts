@@ -2,6 +2,8 @@
 // every later line is a typed record. Fields are added over time, never renamed, and a
 // reader skips record types it does not know (with a note). Documented in docs/recording.md.
 
+import type { ErrorCode } from '../errors.js';
+
 export const RECORDING_SCHEMA_VERSION = 1;
 
 // The runtime a process runs, as its source reported it ('other': no runtime source).
@@ -221,7 +223,8 @@ export interface ControlRecord {
   type: 'control';
   tMs: number;
   pid: number;
-  action: string;
+  // A forced full GC, a release (GC then malloc_trim), and RSS once the release settled.
+  action: 'gc' | 'release' | 'release-settled';
   rssBeforeBytes?: number;
   rssAfterBytes?: number;
   durationMs?: number;
@@ -229,10 +232,36 @@ export interface ControlRecord {
 
 // Something worth knowing that is not a measurement: a process appearing or leaving the
 // tree, a source that could not be read, a line that did not parse.
+// Every note's code (a recording from another version may hold others: a reader must not
+// assume the list is closed at run time): a typo fails the type check, and a reader can switch on them.
+export type NoteCode =
+  | 'agent.hello'
+  | 'agent.isolate.start'
+  | 'agent.isolate.exit'
+  | 'probe.release'
+  | 'process.start'
+  | 'process.exit'
+  | 'process.rename'
+  | 'run.endStepFailed'
+  | 'source.agentMalformed'
+  | 'source.goTraceMalformed'
+  | 'source.goTraceShared'
+  | 'source.jvmAttachFailed'
+  | 'source.jvmLogMalformed'
+  | 'source.jvmNotLogged'
+  | 'source.jvmTrimUnavailable'
+  | 'source.jvmVersionUnknown'
+  | 'source.liveUnavailable'
+  | 'source.mallocUnavailable'
+  | 'source.procDenied'
+  | 'source.procError'
+  // A run that could not start says why with the error's own code.
+  | ErrorCode;
+
 export interface NoteRecord {
   type: 'note';
   tMs: number;
-  code: string;
+  code: NoteCode;
   text: string;
   pid?: number;
   ppid?: number;

@@ -87,7 +87,7 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
           ? 'ok'
           : 'too-few',
     liveRising: live?.state === 'ok' && live.rising,
-    liveTrendUp: live?.state === 'ok' && live.trend.direction === 'up',
+    liveTrendUp: live?.state === 'ok' && live.regimeUp,
     livePlateau: live?.state === 'ok' && live.plateau,
     // gctrace prints whole MiB: on a small heap a rising H2 counts only if RSS rises too,
     // and has not levelled off; so does a rise seen in only a handful of live points (the

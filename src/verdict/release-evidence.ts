@@ -3,6 +3,7 @@
 // down proves retention"). A steady or inconclusive verdict becomes retention; any other
 // verdict keeps its call and gains the reason (a leak can also hold free memory).
 
+import type { Reason } from './reason.js';
 import { formatBytes } from './format-figures.js';
 import type { ProcessVerdict } from './process-verdict.js';
 
@@ -27,7 +28,7 @@ export function withReleaseEvidence(
     release.reclaimableBytes < RELEASE_RETENTION_MIN_BYTES
   )
     return verdict;
-  const reason = {
+  const reason: Reason = {
     code: 'release-reclaimed',
     text: `a forced GC and malloc_trim gave back ${formatBytes(release.reclaimableBytes)} (${(fraction * 100).toFixed(0)}% of RSS): memory held but free, not live data`,
     figures: {
