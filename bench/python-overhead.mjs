@@ -1,8 +1,9 @@
 // What the Python agent costs its target: the same fixed work (test/fixtures/programs/
-// python-work.py, a 200k-object working set and 10k dicts a round) bare and under
-// `rssdoctor run` (agent loaded, a heap message every 0.5 s, forced collections paced as
-// in any run), alternated, timed by the program's own CPU clock. Prints the medians and
-// the overhead.
+// python-work.py, a 200k-object working set and 10k dicts a round) bare, under
+// `rssdoctor run --runtime other` (sampling /proc only, no agent) and under `rssdoctor run`
+// (the agent too: a heap message every 0.5 s, forced collections paced as in any run),
+// in turn, timed by the program's own CPU clock. The agent's own cost is the difference of
+// the last two: /proc sampling (smaps_rollup every 10 s) costs the target too.
 // Usage: npm run build && node bench/python-overhead.mjs [pairs] [rounds]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -22,33 +23,46 @@ function cpuMs(command) {
   return Number(match[1]);
 }
 
+const underRssdoctor = (i, runtimeArgs) =>
+  cpuMs([
+    process.execPath,
+    'bin/rssdoctor.js',
+    'run',
+    ...runtimeArgs,
+    '--interval',
+    '0.5',
+    '--out',
+    path.join(dir, `run-${i}-${runtimeArgs.length}.ndjson`),
+    '--',
+    'python3',
+    work,
+    ROUNDS,
+  ]);
 const bare = [];
+const sampled = [];
 const agent = [];
 for (let i = 0; i < PAIRS; i++) {
   bare.push(cpuMs(['python3', work, ROUNDS]));
-  agent.push(
-    cpuMs([
-      process.execPath,
-      'bin/rssdoctor.js',
-      'run',
-      '--interval',
-      '0.5',
-      '--out',
-      path.join(dir, `run-${i}.ndjson`),
-      '--',
-      'python3',
-      work,
-      ROUNDS,
-    ]),
-  );
+  sampled.push(underRssdoctor(i, ['--runtime', 'other']));
+  agent.push(underRssdoctor(i, []));
 }
-// Per pair, so a machine that slows down mid-bench slows both sides of a ratio.
-const ratios = agent.map((ms, i) => ms / bare[i]);
-const [low, high] = bootstrap(ratios);
+// Per round of three, so a machine that slows down mid-bench slows both sides of a ratio.
 const percent = (ratio) => `${((ratio - 1) * 100).toFixed(2)}%`;
-console.log(`python work, ${PAIRS} pairs of ${ROUNDS} rounds (program CPU, median):`);
-console.log(`  bare            ${median(bare).toFixed(0)} ms`);
-console.log(`  with the agent  ${median(agent).toFixed(0)} ms`);
-console.log(
-  `  overhead        ${percent(median(ratios))} (95% interval ${percent(low)} to ${percent(high)})`,
+const overhead = (label, ratios) => {
+  const [low, high] = bootstrap(ratios);
+  console.log(
+    `  ${label.padEnd(34)} ${percent(median(ratios))} (95% interval ${percent(low)} to ${percent(high)})`,
+  );
+};
+console.log(`python work, ${PAIRS} rounds of ${ROUNDS} (program CPU, median):`);
+console.log(`  bare                               ${median(bare).toFixed(0)} ms`);
+console.log(`  sampled (--runtime other)          ${median(sampled).toFixed(0)} ms`);
+console.log(`  sampled, with the agent            ${median(agent).toFixed(0)} ms`);
+overhead(
+  'rssdoctor run, whole',
+  agent.map((ms, i) => ms / bare[i]),
+);
+overhead(
+  'the agent alone (vs sampled)',
+  agent.map((ms, i) => ms / sampled[i]),
 );
