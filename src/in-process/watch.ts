@@ -9,20 +9,15 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { GcWatch } from '../agent/gc-watch.cjs';
-import {
-  RECORDING_SCHEMA_VERSION,
-  type BodyRecord,
-  type HeaderRecord,
-} from '../recording/records.js';
+import { type BodyRecord } from '../recording/records.js';
 import { Provisional } from '../report/provisional.js';
 import type { Report } from '../report/report.js';
 import { agentRecord } from '../run/agent-record.js';
-import { hostFacts } from '../run/host-facts.js';
+import { recordingHeader } from '../run/recording-header.js';
 import { dueForProbe } from '../run/probe-pacing.js';
 import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import type { Reason } from '../verdict/reason.js';
 import type { Verdict } from '../verdict/verdicts.js';
-import { TOOL_VERSION } from '../version.js';
 import { fullGc as gc } from '../agent/full-gc.cjs';
 import { selfHeap, selfMallocRecord, selfSample } from './self-records.js';
 
@@ -68,16 +63,11 @@ export function watch(options: WatchOptions = {}): Watchdog {
   const t0 = performance.now();
   const nowMs = (): number => performance.now() - t0;
   const gcWatch = new GcWatch(process.pid, 0);
-  const header: HeaderRecord = {
-    type: 'header',
-    schemaVersion: RECORDING_SCHEMA_VERSION,
-    tool: 'rssdoctor',
-    toolVersion: TOOL_VERSION,
-    command: process.argv.slice(),
-    startedAt: new Date().toISOString(),
+  const header = recordingHeader({
+    command: process.argv,
+    startedAt: new Date(),
     intervalMs,
-    host: hostFacts(),
-  };
+  });
   // The timer below sets the pace; half of it here keeps an early tick from being skipped.
   // The agent's hello note (this process runs Node) is pinned: the window never drops it.
   const provisional = new Provisional(evaluateEveryMs / 2, [helloNote()]);

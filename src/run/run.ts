@@ -5,21 +5,14 @@ import { performance } from 'node:perf_hooks';
 import { RssdoctorError } from '../errors.js';
 import { defaultRecordingPath } from '../recording/default-path.js';
 import type { Recording } from '../recording/reader.js';
-import {
-  RECORDING_SCHEMA_VERSION,
-  type BodyRecord,
-  type EndRecord,
-  type HeaderRecord,
-  type RecordingRecord,
-} from '../recording/records.js';
+import { type BodyRecord, type EndRecord, type RecordingRecord } from '../recording/records.js';
 import { RecordingWriter } from '../recording/writer.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
 import { readProcfsSamples } from '../sources/procfs.js';
 import { signalGroup, stopGroup } from '../target/process-group.js';
 import { spawnTarget, type Target } from '../target/spawn-target.js';
-import { TOOL_VERSION } from '../version.js';
-import { hostFacts } from './host-facts.js';
+import { recordingHeader } from './recording-header.js';
 import { openRunDirectory } from './run-directory.js';
 import { endSequence } from './end-sequence.js';
 import { openRuntimeSources } from './runtime-sources.js';
@@ -135,19 +128,12 @@ async function execute(
     throw error;
   });
   const writer = new RecordingWriter(recordingPath);
-  const header: HeaderRecord = {
-    type: 'header',
-    schemaVersion: RECORDING_SCHEMA_VERSION,
-    tool: 'rssdoctor',
-    toolVersion: TOOL_VERSION,
-    command: [...options.command],
-    ...(plan.command.join('\0') === options.command.join('\0')
-      ? {}
-      : { spawnedCommand: plan.command }),
-    startedAt: startedAt.toISOString(),
+  const header = recordingHeader({
+    command: options.command,
+    spawnedCommand: plan.command,
+    startedAt,
     intervalMs,
-    host: hostFacts(),
-  };
+  });
   const records: BodyRecord[] = [];
   const append = (record: BodyRecord): void => {
     records.push(record);
