@@ -28,20 +28,26 @@ const STAGES = [
 
 const IMPORT = /^import\s+(type\s+)?[^'"]*from\s+'\.\.\/([a-z-]+)\/([^']+)'/gm;
 
-test('architecture: every import points upstream', () => {
-  const violations: string[] = [];
+// Every TypeScript file of every stage, with its text.
+function* stageFiles(): Generator<{ stage: string; file: string; text: string }> {
   for (const stage of STAGES) {
     const dir = path.join(repoRoot, 'src', stage);
     for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
-      const text = readFileSync(path.join(dir, file), 'utf8');
-      for (const match of text.matchAll(IMPORT)) {
-        const [, typeOnly, target, module] = match;
-        const schemaType =
-          typeOnly !== undefined && target === 'recording' && module === 'records.js';
-        if (schemaType) continue;
-        if (STAGES.indexOf(target!) > STAGES.indexOf(stage)) {
-          violations.push(`src/${stage}/${file} imports ../${target}/${module}`);
-        }
+      yield { stage, file, text: readFileSync(path.join(dir, file), 'utf8') };
+    }
+  }
+}
+
+test('architecture: every import points upstream', () => {
+  const violations: string[] = [];
+  for (const { stage, file, text } of stageFiles()) {
+    for (const match of text.matchAll(IMPORT)) {
+      const [, typeOnly, target, module] = match;
+      const schemaType =
+        typeOnly !== undefined && target === 'recording' && module === 'records.js';
+      if (schemaType) continue;
+      if (STAGES.indexOf(target!) > STAGES.indexOf(stage)) {
+        violations.push(`src/${stage}/${file} imports ../${target}/${module}`);
       }
     }
   }
@@ -65,19 +71,15 @@ const RUNTIME_NAMING_STAGES = new Set(['demo', 'tune', 'cli', 'target']);
 
 test('architecture: the stages reach a runtime module only through the registry or the interface', () => {
   const violations: string[] = [];
-  for (const stage of STAGES) {
-    const dir = path.join(repoRoot, 'src', stage);
-    for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
-      const text = readFileSync(path.join(dir, file), 'utf8');
-      for (const match of text.matchAll(/from '\.\.\/runtimes\/([^']+)'/g)) {
-        if (match[1] !== 'registry.js' && match[1] !== 'runtime-module.js') {
-          violations.push(`src/${stage}/${file} imports ../runtimes/${match[1]}`);
-        }
+  for (const { stage, file, text } of stageFiles()) {
+    for (const match of text.matchAll(/from '\.\.\/runtimes\/([^']+)'/g)) {
+      if (match[1] !== 'registry.js' && match[1] !== 'runtime-module.js') {
+        violations.push(`src/${stage}/${file} imports ../runtimes/${match[1]}`);
       }
-      const named = `${stage}/${file}`;
-      if (RUNTIME_NAMING_STAGES.has(stage) || NAMES_A_RUNTIME_STILL.includes(named)) continue;
-      if (RUNTIME_NAMED.test(text)) violations.push(`src/${named} names a runtime`);
     }
+    const named = `${stage}/${file}`;
+    if (RUNTIME_NAMING_STAGES.has(stage) || NAMES_A_RUNTIME_STILL.includes(named)) continue;
+    if (RUNTIME_NAMED.test(text)) violations.push(`src/${named} names a runtime`);
   }
   assert.deepEqual(violations, []);
 });

@@ -3,7 +3,7 @@
 
 import { firstKnee } from './changepoint.js';
 import { bucketMinima, MAX_TREND_POINTS } from './floor.js';
-import { MIN_REGIME_POINTS, risesOnItsOwn } from './regime-rise.js';
+import { MIN_REGIME_POINTS, riseOf } from './regime-rise.js';
 import { levelShift, type LevelShiftFinding } from './level-shift.js';
 import { leakSize, type LeakSizeFinding } from './leak-size.js';
 import { plateau, type PlateauFinding } from './plateau.js';
@@ -103,10 +103,11 @@ export function growth(
   // reads as ~0 when the rise was one step.
   const spanSeconds = (found.endMs - found.startMs) / 1000;
   const shiftRate = shift.rose && spanSeconds > 0 ? shift.riseBytes / spanSeconds : 0;
-  const windowRise = startUp === null || found.direction !== 'up' ? null : risesOnItsOwn(regime);
-  const rising = startUp === null ? found.direction === 'up' && size.big : windowRise !== null;
   const regimeTrend = startUp === null ? found : trend(regime, MIN_REGIME_POINTS);
   const regimeUp = regimeTrend.state === 'ok' && regimeTrend.direction === 'up';
+  const windowRise =
+    startUp === null || found.direction !== 'up' ? null : riseOf(regime, regimeTrend);
+  const rising = startUp === null ? found.direction === 'up' && size.big : windowRise !== null;
   // Did the growth stop? Measured against the leak's own rate when a start-up was set
   // aside (the ramp would make any later rate look flat), else the whole run's.
   const plateauFinding = plateau(

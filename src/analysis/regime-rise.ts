@@ -15,7 +15,11 @@ export interface RegimeRise {
 }
 
 export function risesOnItsOwn(window: Series): RegimeRise | null {
-  const found = trend(window, MIN_REGIME_POINTS);
+  return riseOf(window, trend(window, MIN_REGIME_POINTS));
+}
+
+// The same, for a window whose trend the caller already has.
+export function riseOf(window: Series, found: TrendFinding): RegimeRise | null {
   if (found.state !== 'ok' || found.direction !== 'up') return null;
   const size = leakSize(window, found.slopeBytesPerSecond, found.lowerBytesPerSecond);
   return size.big ? { trend: found, size } : null;

@@ -3,11 +3,11 @@
 // built first (see target/go-run.ts). `runtime` overrides the detection.
 
 import path from 'node:path';
-import { readGoBuildInfo } from '../target/go-build-info.js';
 import { jdkRelease, type JdkRelease } from '../target/jdk-release.js';
 import { goBuild } from '../target/go-build.js';
 import { isGoRun, planGoRun } from '../target/go-run.js';
 import { resolveCommand } from '../target/resolve-command.js';
+import { detectRuntime } from '../runtimes/registry.js';
 
 export type RuntimeChoice = 'auto' | 'node' | 'go' | 'jvm' | 'python' | 'other';
 
@@ -31,7 +31,9 @@ export async function planTarget(
   const plain: TargetPlan = { command: [...command], nodeAgent, go: null, jvm: null };
   if (runtime === 'node' || runtime === 'python' || runtime === 'other') return plain;
   const first = command[0] === undefined ? null : resolveCommand(command[0], env);
-  const rootIsJava = first !== null && path.basename(first) === 'java';
+  // Which module claims the executable (runtimes/registry.ts): its build info, its name.
+  const detected = first === null ? null : (detectRuntime(first)?.name ?? null);
+  const rootIsJava = detected === 'jvm';
   if (runtime === 'jvm' || rootIsJava) {
     const java = rootIsJava ? first : javaOnPath(env);
     return { ...plain, jvm: { jdk: java === null ? null : jdkRelease(java) } };
@@ -47,7 +49,7 @@ export async function planTarget(
     });
     return { ...plain, command: [binary, ...plan.programArgs], go: { rootIsGo: true } };
   }
-  const rootIsGo = first !== null && readGoBuildInfo(first) !== null;
+  const rootIsGo = detected === 'go';
   if (rootIsGo || runtime === 'go') return { ...plain, go: { rootIsGo } };
   return plain;
 }

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { readRecording } from '../../src/recording/reader.js';
-import { fixturePath } from '../support/paths.js';
+import { SMALL_BLOCK_BYTES } from '../../src/runtimes/python/words.js';
+import { fixturePath, repoRoot } from '../support/paths.js';
 import { assertFixture } from '../support/proc-watch.js';
 import { runFixture, type FixtureRun } from '../support/run-fixture.js';
 
@@ -40,14 +41,23 @@ before(() => {
 });
 
 function liveGrowthBytes(run: FixtureRun): number {
-  const live = readRecording(run.recordingPath).records.filter(
-    (record) => record.type === 'gc' && record.kind === 'full' && record.liveBytes !== undefined,
-  );
+  const live: number[] = [];
+  for (const record of readRecording(run.recordingPath).records) {
+    if (record.type === 'gc' && record.kind === 'full' && record.liveBytes !== undefined) {
+      live.push(record.liveBytes);
+    }
+  }
   assert.ok(live.length >= 5, `${live.length} live points`);
-  const first = live[0]!;
-  const last = live.at(-1)!;
-  return (last.type === 'gc' ? last.liveBytes! : 0) - (first.type === 'gc' ? first.liveBytes! : 0);
+  return live.at(-1)! - live[0]!;
 }
+
+test('python: the agent and the words count a pymalloc block alike', () => {
+  const agent = readFileSync(
+    path.join(repoRoot, 'src', 'runtimes', 'python', 'agent', 'sitecustomize.py'),
+    'utf8',
+  );
+  assert.match(agent, new RegExp(`^SMALL_BLOCK_BYTES = ${SMALL_BLOCK_BYTES}$`, 'm'));
+});
 
 test('python: kept dicts are a leak of the live size, named python, never native-leak', async () => {
   const run = await dicts;
