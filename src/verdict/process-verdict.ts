@@ -119,14 +119,18 @@ function sparseLive(runtime: RuntimeFindings | null): boolean {
   return runtime !== null && runtime.live.points < CORROBORATE_BELOW_LIVE_POINTS;
 }
 
-// The last step fell well under the live heap's rate: a cache that filled between the
-// last two GCs, not a leak that goes on. The plateau test needs three points after the
-// growth stopped, which a sparse series (a Go heap that doubles between GCs) rarely has;
-// and RSS cannot say otherwise for Go: its RSS is a staircase, flat for tens of seconds
-// under a steady leak, and rising through a filling cache. On a dense series the slack
-// credited to the step (last-step.ts) keeps a leak's short last step from reading as slow.
+// Too few points after the start-up for the plateau test (it needs three after the growth
+// stopped), and the last step fell well under the rate: a cache that filled between the
+// last two GCs, not a leak that goes on. RSS cannot say otherwise for Go: its RSS is a
+// staircase, flat for tens of seconds under a steady leak. A dense series has the plateau
+// test, and its short last steps are noisy (the Node demo's leak once read as slowed).
 function slowedAtEnd(runtime: RuntimeFindings | null): boolean {
-  return runtime?.liveLastStep?.slowed ?? false;
+  const live = runtime?.liveGrowth;
+  return (
+    live?.state === 'ok' &&
+    live.regimePoints < CORROBORATE_BELOW_LIVE_POINTS &&
+    (runtime?.liveLastStep?.slowed ?? false)
+  );
 }
 
 function explain(
