@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'recording.notFound'
   | 'recording.unreadable'
   | 'recording.writeFailed'
-  | 'runtime.procUnavailable';
+  | 'runtime.procUnavailable'
+  | 'attach.noProcess'
+  | 'attach.denied';
 
 export class RssdoctorError extends Error {
   readonly code: ErrorCode;

@@ -4,6 +4,8 @@ export { analyze } from './analyze.js';
 export type { AnalyzeInput, AnalyzeResult } from './analyze.js';
 export { startRun, STOP_GRACE_MS, DEFAULT_INTERVAL_MS } from './run/run.js';
 export type { RunOptions, RunHandle, RunProgress } from './run/run.js';
+export { startAttach } from './attach/attach.js';
+export type { AttachOptions, AttachHandle } from './attach/attach.js';
 export { readRecording, parseRecording } from './recording/reader.js';
 export type { Recording } from './recording/reader.js';
 export { RECORDING_SCHEMA_VERSION } from './recording/records.js';
@@ -28,9 +30,9 @@ export type {
   TreeSummary,
   ReleaseProbe,
 } from './report/report.js';
-export { renderJson } from './report/json.js';
-export { renderTerminal } from './report/terminal.js';
-export { renderHtml } from './report/html.js';
+export { renderJson } from './render/json.js';
+export { renderTerminal } from './render/terminal.js';
+export { renderHtml } from './render/html.js';
 export { VERDICTS } from './verdict/verdicts.js';
 export type { Verdict, Runtime } from './verdict/verdicts.js';
 export type { Reason } from './verdict/reason.js';

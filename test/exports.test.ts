@@ -38,6 +38,7 @@ test('exports: the library entry, loaded by package name', async () => {
     'renderHtml',
     'renderJson',
     'renderTerminal',
+    'startAttach',
     'startRun',
   ]);
 });

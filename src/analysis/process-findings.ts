@@ -15,8 +15,6 @@ import type {
   ScavRecord,
 } from '../recording/records.js';
 import { MIN_LIVE_POINTS, MIN_OS_POINTS, MIN_OS_SPAN_MS } from './evidence.js';
-import { goFindings, type GoFindings } from './go-findings.js';
-import { jvmFindings, type JvmFindings } from './jvm-findings.js';
 import { growth, type GrowthFinding } from './growth.js';
 import { heldMemory, type HeldMemoryFinding } from './held-memory.js';
 import { lastStep, type LastStepFinding } from './last-step.js';
@@ -25,6 +23,7 @@ import { nativeSeries } from './native-series.js';
 import { sawtoothFloor } from './sawtooth-floor.js';
 import type { Series } from './series.js';
 import { runtimeModule } from '../runtimes/registry.js';
+import type { OwnFindings } from '../runtimes/runtime-evidence.js';
 import type { RuntimeModule } from '../runtimes/runtime-module.js';
 
 // One process's records, by kind: what report/group-by-process.ts gathers and the
@@ -78,10 +77,8 @@ export interface RuntimeFindings {
   native: GrowthFinding;
   held: HeldMemoryFinding | null;
   workers: number;
-  // Go only: what the trace proves (no-gc-yet, staleness, GOMEMLIMIT).
-  go: GoFindings | null;
-  // JVM only: what its GC log proves (no-gc-yet), the heap committed and resident.
-  jvm: JvmFindings | null;
+  // What the runtime's own source proves beyond the live series (its module's findings).
+  own: OwnFindings | null;
 }
 
 export interface ProcessFindings {
@@ -133,16 +130,11 @@ function runtimeFindings(
   const module = runtimeModule(input.runtime);
   if (module === null) return null;
   const live = liveSeries(input.gcs);
-  const first = input.samples[0];
-  const go =
-    input.goFacts === null
-      ? null
-      : goFindings(input.goFacts, input.gcs, input.scavs, {
-          startMs: first?.tMs ?? 0,
-          endMs: lastSample?.tMs ?? 0,
-        });
-  const jvm =
-    input.jvmFacts === null ? null : jvmFindings(input.jvmFacts, input.gcs, input.heapResidents);
+  const own =
+    module.findings?.(input, {
+      startMs: input.samples[0]?.tMs ?? 0,
+      endMs: lastSample?.tMs ?? 0,
+    }) ?? null;
   const isolateGrowth = [...live.perIsolate].map(([threadId, own]) => ({
     threadId,
     growth: growth(own, MIN_LIVE_POINTS),
@@ -152,13 +144,14 @@ function runtimeFindings(
       ? heldMemory(
           lastSample.rssAnonBytes,
           live.lastLiveBytes,
-          module.baselineBytes({
-            anonBytes: lastSample.rssAnonBytes,
-            liveBytes: live.lastLiveBytes,
-            workers: input.workers,
-            goalBytes: go?.lastGoalBytes ?? null,
-            heapResidentBytes: jvm?.lastHeapResidentBytes ?? null,
-          }),
+          module.baselineBytes(
+            {
+              anonBytes: lastSample.rssAnonBytes,
+              liveBytes: live.lastLiveBytes,
+              workers: input.workers,
+            },
+            own?.detail ?? null,
+          ),
         )
       : null;
   const liveGrowth = growth(live.total, MIN_LIVE_POINTS);
@@ -181,7 +174,6 @@ function runtimeFindings(
     ),
     held,
     workers: input.workers,
-    go,
-    jvm,
+    own,
   };
 }

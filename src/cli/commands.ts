@@ -74,6 +74,11 @@ const RUN_OPTIONS: OptionSpec[] = [
     defaultText: 'auto',
   },
   {
+    flags: '--pprof <url>',
+    description:
+      "Go: the base of the program's net/http/pprof handlers (e.g. http://127.0.0.1:6060/debug/pprof); rssdoctor asks heap?gc=1 for a full GC when natural ones are too rare",
+  },
+  {
     flags: '--quiet-trace',
     description:
       "Go: do not echo gctrace/scavtrace lines to stderr (the program's other stderr is always echoed)",
@@ -107,6 +112,48 @@ export const COMMANDS: CommandSpec[] = [
       'rssdoctor run --duration 60 -- python3 server.py',
       'rssdoctor run --duration 2m --json report.json --fail-on leak -- ./my-service --port 8080',
       'rssdoctor run --duration 60 -- go run ./cmd/receiver',
+    ],
+  },
+  {
+    name: 'attach',
+    usage: 'rssdoctor attach [options] <pid>',
+    summary: 'watch a running process (started without rssdoctor) and give a verdict',
+    details:
+      'Samples /proc for the process and every process under it, as `run` does, and reads the live heap where the runtime allows it without a restart: a JVM through its attach socket (GC logging turned on with VM.log for the watch and off at the end; full GCs forced with GC.run when natural ones are too rare); Node with --inspector (SIGUSR1 opens its inspector on 127.0.0.1, full GCs are forced through it, paced, and it is closed again at the end); Go with --pprof or --expvar (its own endpoints). Anything else is judged at OS level, and the report says what would add the live heap. Ends at --duration, when the process exits, or on Ctrl-C, and leaves the process running, untouched. Exit code 3 when the PID cannot be watched.',
+    options: [
+      ...RUN_OPTIONS.filter(
+        (option) => !['--quiet-trace', '--keep-temp', '--runtime <name>'].includes(option.flags),
+      ).map((option) =>
+        option.flags === '--duration <seconds>'
+          ? {
+              ...option,
+              description:
+                'stop watching after this long (the process keeps running); accepts 60, 90s, 2m, 1h',
+              defaultText: 'until the process exits or Ctrl-C',
+            }
+          : option,
+      ),
+      {
+        flags: '--runtime <name>',
+        description:
+          'which runtime to read: auto (from the executable and, for a JVM, libjvm.so in its maps), node, go, jvm, python, or other (OS level only)',
+        defaultText: 'auto',
+      },
+      {
+        flags: '--inspector',
+        description:
+          "Node: open the target's inspector (SIGUSR1) to read its live heap; a debugger port then listens on 127.0.0.1 while rssdoctor watches, reachable by any local user, and is closed at the end",
+      },
+      {
+        flags: '--expvar <url>',
+        description:
+          "Go: the program's expvar page (e.g. http://127.0.0.1:6060/debug/vars), polled each tick; each GC's live heap is estimated from its goal",
+      },
+    ],
+    examples: [
+      'rssdoctor attach --duration 5m 4242',
+      'rssdoctor attach --inspector --duration 2m --json report.json 4242',
+      'rssdoctor attach --pprof http://127.0.0.1:6060/debug/pprof --duration 5m 4242',
     ],
   },
   {

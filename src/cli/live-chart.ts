@@ -2,7 +2,7 @@
 // on top and a marker row under it (· natural full GC, ▲ forced GC). Pure: series in,
 // lines out; the live view decides where they go.
 
-import { formatBytes } from '../verdict/format-figures.js';
+import { formatBytes } from '../format/figures.js';
 
 // Eighths of a cell, bottom up.
 const BLOCKS = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

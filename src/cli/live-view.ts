@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { liveSeries } from '../analysis/live-series.js';
 import type { BodyRecord, RecordingRecord } from '../recording/records.js';
 import { Provisional, PROVISIONAL_EVERY_MS } from '../report/provisional.js';
-import { formatBytes, formatSeconds } from '../verdict/format-figures.js';
+import { formatBytes, formatSeconds } from '../format/figures.js';
 import { chartLines } from './live-chart.js';
 
 export const PLAIN_EVERY_MS = 10_000;
@@ -25,11 +25,14 @@ export interface LiveViewOptions {
   title: string;
   columns: () => number;
   write: (text: string | Buffer) => void;
+  // Where the run's records are kept and the provisional verdict comes from: the run appends
+  // to its list (RunOptions.records), so the view adds nothing itself.
+  provisional: Provisional;
 }
 
 export class LiveView {
   readonly #options: LiveViewOptions;
-  readonly #provisional = new Provisional();
+  readonly #provisional: Provisional;
   #rootPid: number | null = null;
   // The root's series, kept as records arrive (every draw reads them).
   readonly #rss: { tMs: number; bytes: number }[] = [];
@@ -43,6 +46,7 @@ export class LiveView {
 
   constructor(options: LiveViewOptions) {
     this.#options = options;
+    this.#provisional = options.provisional;
   }
 
   get tty(): boolean {
@@ -51,11 +55,7 @@ export class LiveView {
 
   onRecord(record: RecordingRecord): void {
     if (this.#closed) return;
-    if (record.type === 'header') {
-      this.#provisional.setHeader(record);
-      return;
-    }
-    this.#provisional.add(record);
+    if (record.type === 'header') return;
     if (record.type === 'gc' && record.pid === this.#rootPid) {
       this.#rootGcs.push(record);
       if (record.liveBytes !== undefined) this.#updateLive();
@@ -181,4 +181,21 @@ export class LiveView {
       .filter((gc) => gc.liveBytes !== undefined)
       .map((gc) => ({ tMs: gc.tMs, forced: gc.forced }));
   }
+}
+
+// The live view on a terminal (unless --no-live), plain progress lines otherwise.
+export function liveViewFor(
+  args: { live: boolean },
+  durationMs: number | undefined,
+  title: string,
+  provisional: Provisional,
+): LiveView {
+  return new LiveView({
+    provisional,
+    tty: args.live && process.stderr.isTTY === true,
+    durationMs,
+    title,
+    columns: () => process.stderr.columns ?? 100,
+    write: (text) => process.stderr.write(text),
+  });
 }

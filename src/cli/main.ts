@@ -7,19 +7,11 @@ import { tuneCommand } from './tune-command.js';
 import { isRssdoctorError } from '../errors.js';
 import { readRecording } from '../recording/reader.js';
 import { buildReport } from '../report/build.js';
-import type { Report } from '../report/report.js';
 import { DEMO_DEFAULTS, demoLoad, startDemo } from '../demo/demo.js';
 import { RssdoctorError } from '../errors.js';
 import { startRun, type RunHandle, type RunOptions } from '../run/run.js';
 import type { RecordingRecord } from '../recording/records.js';
-import type { Verdict } from '../verdict/verdicts.js';
-import {
-  EXIT_FAILURE,
-  EXIT_FAIL_ON,
-  EXIT_INTERRUPTED,
-  EXIT_REPORT,
-  EXIT_USAGE,
-} from './exit-codes.js';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_REPORT, EXIT_USAGE, exitFor } from './exit-codes.js';
 import { feedMetrics, openMetricsEndpoint } from './metrics-endpoint.js';
 import { jsonToStdout, writeHtmlReport, writeReport } from './output.js';
 import {
@@ -29,8 +21,11 @@ import {
   type ReportArgs,
   type RunArgs,
 } from './program.js';
-import { LiveView } from './live-view.js';
+import { liveViewFor, type LiveView } from './live-view.js';
+import { attachCommand } from './attach-command.js';
+import { Provisional } from '../report/provisional.js';
 import { targetNotice } from './target-notice.js';
+import { awaitReport } from './await-report.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let parsed: ParsedArgs | undefined;
@@ -54,6 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     if (parsed.name === 'run') return await runCommand(parsed.args);
+    if (parsed.name === 'attach') return await attachCommand(parsed.args);
     if (parsed.name === 'demo') return await demoCommand(parsed.args);
     if (parsed.name === 'tune') return await tuneCommand(parsed.args);
     if (parsed.name === 'rules') return rulesCommand(parsed.args);
@@ -73,10 +69,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function runCommand(args: RunArgs): Promise<number> {
-  const view = liveView(args, args.durationMs, '');
-  const metrics = await openMetricsEndpoint(args.metrics);
+  const provisional = new Provisional();
+  const view = liveViewFor(args, args.durationMs, '', provisional);
+  const metrics = await openMetricsEndpoint(args.metrics, provisional);
   const handle = startRun({
-    ...runOptions(args, view, feedMetrics(metrics)),
+    ...runOptions(args, view, provisional, feedMetrics(metrics)),
     command: args.command,
     onStart: ({ pid, recordingPath }) => {
       if (view.tty)
@@ -94,7 +91,8 @@ async function demoCommand(args: DemoArgs): Promise<number> {
       `demo --runtime: expected node or go, got "${runtime}"`,
     );
   }
-  const view = liveView(args, args.durationMs ?? DEMO_DEFAULTS.durationMs, 'demo');
+  const provisional = new Provisional();
+  const view = liveViewFor(args, args.durationMs ?? DEMO_DEFAULTS.durationMs, 'demo', provisional);
   const leak = args.leak ?? false;
   const load = demoLoad({
     runtime,
@@ -103,9 +101,9 @@ async function demoCommand(args: DemoArgs): Promise<number> {
     connections: args.connections,
     messageBytes: args.size,
   });
-  const metrics = await openMetricsEndpoint(args.metrics);
+  const metrics = await openMetricsEndpoint(args.metrics, provisional);
   const handle = startDemo({
-    ...runOptions(args, view, feedMetrics(metrics)),
+    ...runOptions(args, view, provisional, feedMetrics(metrics)),
     runtime,
     leak,
     ...load,
@@ -125,24 +123,11 @@ async function demoCommand(args: DemoArgs): Promise<number> {
   return finish(handle, args, view).finally(() => metrics?.close());
 }
 
-// The live view on a terminal (unless --no-live), plain progress lines otherwise.
-function liveView(
-  args: Omit<RunArgs, 'command'>,
-  durationMs: number | undefined,
-  title: string,
-): LiveView {
-  return new LiveView({
-    tty: args.live && process.stderr.isTTY === true,
-    durationMs,
-    title,
-    columns: () => process.stderr.columns ?? 100,
-    write: (text) => process.stderr.write(text),
-  });
-}
-
+// One list of records for the run, the live view and the metrics (the Provisional's).
 function runOptions(
   args: Omit<RunArgs, 'command'>,
   view: LiveView,
+  provisional: Provisional,
   metrics: ((record: RecordingRecord) => void) | undefined,
 ): Omit<RunOptions, 'command'> {
   return {
@@ -156,8 +141,11 @@ function runOptions(
     keepTemp: args.keepTemp ?? false,
     runtime: args.runtime,
     quietTrace: args.quietTrace ?? false,
+    pprofUrl: args.pprof,
     onTargetStderr: (bytes) => view.passthrough(bytes),
+    records: provisional.records,
     onRecord: (record) => {
+      if (record.type === 'header') provisional.setHeader(record);
       metrics?.(record);
       view.onRecord(record);
     },
@@ -169,21 +157,7 @@ async function finish(
   args: Omit<RunArgs, 'command'>,
   view: LiveView,
 ): Promise<number> {
-  const onSignal = (): void => handle.interrupt();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  let report: Report;
-  try {
-    report = await handle.done;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    view.close();
-  }
-  writeReport(report, args.json);
-  if (args.html !== undefined && report.run.recordingPath !== null) {
-    writeHtmlReport(args.html, report, readRecording(report.run.recordingPath));
-  }
+  const report = await awaitReport(handle.done, () => handle.interrupt(), view, args);
   const notice = targetNotice(report);
   if (notice !== null) process.stderr.write(notice + '\n');
   if (report.run.interrupted) return EXIT_INTERRUPTED;
@@ -196,8 +170,4 @@ function reportCommand(args: ReportArgs): number {
   writeReport(report, args.json);
   if (args.html !== undefined) writeHtmlReport(args.html, report, recording);
   return exitFor(report.verdict, args.failOn);
-}
-
-function exitFor(verdict: Verdict, failOn: Verdict[] | undefined): number {
-  return failOn?.includes(verdict) ? EXIT_FAIL_ON : EXIT_REPORT;
 }

@@ -4,16 +4,18 @@
 import { RssdoctorError } from '../errors.js';
 import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server.js';
 import type { RecordingRecord } from '../recording/records.js';
+import type { Provisional } from '../report/provisional.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 export async function openMetricsEndpoint(
   address: { host?: string; port: number } | undefined,
+  provisional: Provisional,
 ): Promise<MetricsServer | null> {
   if (address === undefined) return null;
   let server: MetricsServer;
   try {
-    server = await startMetricsServer(address);
+    server = await startMetricsServer(address, provisional);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new RssdoctorError(
@@ -36,7 +38,6 @@ export function feedMetrics(
 ): ((record: RecordingRecord) => void) | undefined {
   if (server === null) return undefined;
   return (record) => {
-    if (record.type === 'header') server.onHeader(record);
-    else server.onRecord(record);
+    if (record.type !== 'header') server.onRecord(record);
   };
 }

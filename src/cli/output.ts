@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Recording } from '../recording/reader.js';
-import { renderHtml } from '../report/html.js';
-import { renderJson } from '../report/json.js';
+import { renderHtml } from '../render/html.js';
+import { renderJson } from '../render/json.js';
 import type { Report } from '../report/report.js';
-import { renderTerminal } from '../report/terminal.js';
+import { renderTerminal } from '../render/terminal.js';
 
 // `--json` and `--json -` both mean stdout, by the usual convention.
 export function jsonToStdout(json: string | true | undefined): boolean {

@@ -1,7 +1,9 @@
 import { InvalidArgumentError } from 'commander';
 import type { RuntimeChoice } from '../run/target-plan.js';
+import { RUNTIMES } from '../runtimes/registry.js';
 
-const CHOICES: readonly RuntimeChoice[] = ['auto', 'node', 'go', 'jvm', 'python', 'other'];
+// Every registered runtime, between auto (detect) and other (OS level only).
+const CHOICES: readonly RuntimeChoice[] = ['auto', ...RUNTIMES.map((m) => m.name), 'other'];
 
 // --runtime auto|node|go|jvm|python|other (`demo` narrows it to node|go itself).
 export function parseRuntime(value: string): RuntimeChoice {

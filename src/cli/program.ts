@@ -28,6 +28,13 @@ export interface RunArgs {
   quietTrace?: boolean;
   metrics?: { host?: string; port: number };
   html?: string;
+  pprof?: string;
+}
+
+export interface AttachArgs extends Omit<RunArgs, 'command' | 'quietTrace' | 'keepTemp'> {
+  pid: number;
+  inspector?: boolean;
+  expvar?: string;
 }
 
 export interface ReportArgs {
@@ -70,6 +77,7 @@ export interface RulesArgs {
 export type ParsedArgs =
   | { name: 'rules'; args: RulesArgs }
   | { name: 'run'; args: RunArgs }
+  | { name: 'attach'; args: AttachArgs }
   | { name: 'demo'; args: DemoArgs }
   | { name: 'tune'; args: TuneArgs }
   | { name: 'report'; args: ReportArgs };
@@ -123,6 +131,16 @@ export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {
           onParsed({
             name: 'run',
             args: { ...rest, durationMs: duration, intervalMs: interval, command: commandArgs },
+          });
+        });
+    } else if (spec.name === 'attach') {
+      command
+        .argument('<pid>', 'the process to watch', (value) => parseCount(value, '<pid>', 1))
+        .action((pid: number, options: RawRunOptions & Omit<AttachArgs, keyof RunArgs>) => {
+          const { duration, interval, ...rest } = options;
+          onParsed({
+            name: 'attach',
+            args: { ...rest, durationMs: duration, intervalMs: interval, pid },
           });
         });
     } else if (spec.name === 'demo') {

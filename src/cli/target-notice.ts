@@ -1,5 +1,5 @@
 import type { Report } from '../report/report.js';
-import { formatSeconds } from '../verdict/format-figures.js';
+import { formatSeconds } from '../format/figures.js';
 
 // The one stderr line for a run that did not end by --duration: the target exited, was
 // killed, or the run was interrupted. Null when there is nothing to say.

@@ -12,6 +12,7 @@ import { renderTuneTable } from '../tune/tune-table.js';
 import { parseVary, settingsOf } from '../tune/vary.js';
 import { EXIT_INTERRUPTED, EXIT_REPORT } from './exit-codes.js';
 import { LiveView } from './live-view.js';
+import { Provisional } from '../report/provisional.js';
 import { jsonToStdout } from './output.js';
 import type { TuneArgs } from './program.js';
 
@@ -22,6 +23,7 @@ export async function tuneCommand(args: TuneArgs): Promise<number> {
   if (args.outDir !== undefined) mkdirSync(outDir, { recursive: true });
   const aborter = new AbortController();
   let view = null as LiveView | null;
+  let provisional = new Provisional();
   const onSignal = (): void => aborter.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -36,12 +38,19 @@ export async function tuneCommand(args: TuneArgs): Promise<number> {
       stdoutToStderr: jsonToStdout(args.json),
       onTargetStderr: (bytes) =>
         view === null ? process.stderr.write(bytes) : view.passthrough(bytes),
-      onRecord: (record) => view?.onRecord(record),
+      // tune's runs keep their own records; the view's Provisional gets a copy of each.
+      onRecord: (record) => {
+        if (record.type === 'header') provisional.setHeader(record);
+        else provisional.add(record);
+        view?.onRecord(record);
+      },
       onRun: ({ setting, round, index, total }) => {
         view?.close();
         const title = `tune run ${index + 1}/${total} (round ${round + 1}): ${setting.label}`;
         process.stderr.write(`rssdoctor ${title}\n`);
+        provisional = new Provisional();
         view = new LiveView({
+          provisional,
           tty: process.stderr.isTTY === true,
           durationMs: undefined,
           title,

@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RssdoctorError } from '../errors.js';
-import { GO_INSTALL_HINT, goBuild } from '../target/go-build.js';
+import { GO_INSTALL_HINT, goBuild } from '../runtimes/go/build.js';
 import { resolveCommand } from '../target/resolve-command.js';
 
 const SOURCE = fileURLToPath(new URL('../../go/demo-receiver.go', import.meta.url));

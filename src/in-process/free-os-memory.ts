@@ -3,7 +3,7 @@
 // before and after, and the time it took (the process is paused for all of it).
 
 import { performance } from 'node:perf_hooks';
-import { fullGc as gc } from '../agent/full-gc.cjs';
+import { fullGc as gc } from '../runtimes/node/agent/full-gc.cjs';
 import { selfMalloc } from './self-malloc.js';
 import { selfSample } from './self-records.js';
 

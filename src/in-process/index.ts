@@ -4,7 +4,7 @@
 
 export { readMemStats } from './mem-stats.js';
 export type { MemStats } from './mem-stats.js';
-export { fullGc as gc } from '../agent/full-gc.cjs';
+export { fullGc as gc } from '../runtimes/node/agent/full-gc.cjs';
 export { freeOSMemory } from './free-os-memory.js';
 export type { FreeOSMemoryResult } from './free-os-memory.js';
 export { watch } from './watch.js';

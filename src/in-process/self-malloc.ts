@@ -1,7 +1,7 @@
 // glibc's allocator in this process, loaded once (koffi; the agent's loader). Where koffi
 // or glibc is missing the figures are null with the reason.
 
-import { loadMalloc, type Malloc } from '../agent/malloc.cjs';
+import { loadMalloc, type Malloc } from '../runtimes/node/agent/malloc.cjs';
 
 let malloc: Malloc | undefined;
 

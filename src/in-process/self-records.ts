@@ -7,7 +7,7 @@ import { parseProcStatus, sampleFromStatus } from '../sources/proc-status.js';
 import { readSmapsRollup } from '../sources/proc-smaps-rollup.js';
 import { readProcFile } from '../sources/proc-read.js';
 import { RssdoctorError } from '../errors.js';
-import { heapFigures } from '../agent/heap-figures.cjs';
+import { heapFigures } from '../runtimes/node/agent/heap-figures.cjs';
 import { selfMalloc } from './self-malloc.js';
 
 export function selfSample(tMs: number, withSmaps: boolean): SampleRecord {

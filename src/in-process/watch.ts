@@ -8,7 +8,7 @@
 
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import { GcWatch } from '../agent/gc-watch.cjs';
+import { GcWatch } from '../runtimes/node/agent/gc-watch.cjs';
 import { type BodyRecord } from '../recording/records.js';
 import { Provisional } from '../report/provisional.js';
 import type { Report } from '../report/report.js';
@@ -18,7 +18,7 @@ import { dueForProbe } from '../run/probe-pacing.js';
 import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import type { Reason } from '../verdict/reason.js';
 import type { Verdict } from '../verdict/verdicts.js';
-import { fullGc as gc } from '../agent/full-gc.cjs';
+import { fullGc as gc } from '../runtimes/node/agent/full-gc.cjs';
 import { selfHeap, selfMallocRecord, selfSample } from './self-records.js';
 
 export type WatchVerdict = Extract<Verdict, 'leak' | 'native-leak' | 'retention'>;

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
-import type { BodyRecord, HeaderRecord } from '../recording/records.js';
+import type { BodyRecord } from '../recording/records.js';
 import { Provisional } from '../report/provisional.js';
 import { registerGcCollector } from './gc-collector.js';
 import { registerLiveHeapCollector } from './live-heap-collector.js';
@@ -19,22 +19,22 @@ export const DEFAULT_METRICS_HOST = '127.0.0.1';
 export interface MetricsServer {
   port: number;
   host: string;
-  onHeader: (header: HeaderRecord) => void;
   onRecord: (record: BodyRecord) => void;
   close: () => Promise<void>;
 }
 
-export async function startMetricsServer(options: {
-  host?: string;
-  port: number;
-}): Promise<MetricsServer> {
+// `provisional` is the run's (shared with the live view): it keeps the records, this
+// server only reads its verdicts.
+export async function startMetricsServer(
+  options: { host?: string; port: number },
+  provisional: Provisional,
+): Promise<MetricsServer> {
   const state = new WatchState();
   const registry = new Registry();
   registerRssCollector(registry, state);
   registerLiveHeapCollector(registry, state);
   registerGcCollector(registry, state);
   registerVerdictCollector(registry, state);
-  const provisional = new Provisional();
   let lastTMs = 0;
   const judge = (): void => {
     const judged = provisional.evaluate(lastTMs);
@@ -62,10 +62,8 @@ export async function startMetricsServer(options: {
   return {
     port: (server.address() as AddressInfo).port,
     host,
-    onHeader: (value) => provisional.setHeader(value),
     onRecord: (record) => {
       state.add(record);
-      provisional.add(record);
       lastTMs = Math.max(lastTMs, record.tMs);
       judge();
     },

@@ -30,6 +30,8 @@ export interface HeaderRecord {
   startedAt: string;
   intervalMs: number;
   host: HostFacts;
+  // attach: the process watched, started without rssdoctor (command is its command line).
+  attachedPid?: number;
 }
 
 // One /proc reading of one process. `tMs` is milliseconds since the run started
@@ -238,6 +240,12 @@ export type NoteCode =
   | 'agent.hello'
   | 'agent.isolate.start'
   | 'agent.isolate.exit'
+  // attach: the runtime reached in the process, what it could not reach (the verdict is
+  // then OS level), a process of another user, and the inspector rssdoctor opened.
+  | 'attach.runtime'
+  | 'attach.osLevel'
+  | 'attach.denied'
+  | 'attach.inspectorOpen'
   | 'probe.release'
   | 'process.start'
   | 'process.exit'

@@ -1,7 +1,7 @@
 // Builds the Report from a recording. Pure: the live run and `rssdoctor report FILE` both
 // call this on the same records, so they cannot disagree.
 
-import { GO_COARSE_LIVE_BYTES } from '../analysis/go-findings.js';
+import { runtimeModule } from '../runtimes/registry.js';
 import { analyzeProcess, type ProcessFindings } from '../analysis/process-findings.js';
 import type { DataQualityNote } from '../recording/data-quality.js';
 import type { Recording } from '../recording/reader.js';
@@ -144,26 +144,28 @@ function finiteFigures(reasons: readonly Reason[]): Reason[] {
   }));
 }
 
-// Go's H2 is whole MiB: on a small heap the live series is coarse, and says so.
+// A live series in whole units (Go's H2 in MiB) is coarse on a small heap, and says so.
 function coarseLiveNotes(findingsByPid: Map<number, ProcessFindings>): DataQualityNote[] {
   const out: DataQualityNote[] = [];
   for (const [pid, findings] of findingsByPid) {
-    if (findings.runtimeFindings?.go?.coarseLive !== true) continue;
-    out.push({
-      code: 'analysis.goCoarseLive',
-      text: `pid ${pid}: gctrace gives the Go heap in whole MiB and this live heap is under ${GO_COARSE_LIVE_BYTES / (1024 * 1024)} MiB, so its live points are coarse; a rising H2 counts as a leak only if RSS rises with it`,
-    });
+    const found = findings.runtimeFindings;
+    if (found?.own?.proofs.coarseLive !== true) continue;
+    const note = runtimeModule(found.runtime)?.explain?.coarseLiveNote?.(pid);
+    if (note !== undefined) out.push(note);
   }
   return out;
 }
 
-// Notes written by sources during the run (a /proc file that could not be read, say)
-// become data-quality entries, once per code and process.
+// Notes written by sources during the run (a /proc file that could not be read, say), and
+// attach's (what it could not reach, the inspector it opened), become data-quality
+// entries, once per code and process.
+const DATA_QUALITY_NOTE = /^(source\.|attach\.(osLevel|denied|inspectorOpen)$)/;
+
 function sourceNotes(records: readonly BodyRecord[]): DataQualityNote[] {
   const seen = new Set<string>();
   const out: DataQualityNote[] = [];
   for (const record of records) {
-    if (record.type !== 'note' || !record.code.startsWith('source.')) continue;
+    if (record.type !== 'note' || !DATA_QUALITY_NOTE.test(record.code)) continue;
     const key = `${record.code}:${record.pid ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -45,7 +45,9 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
       if (record.code === 'process.start') groupOf(record.pid).name ??= record.name ?? null;
       // The latest name a process gave itself is the one people know it by.
       if (record.code === 'process.rename') groupOf(record.pid).name = record.name ?? null;
-      if (record.code === 'agent.hello' && record.runtime !== undefined) {
+      // The agent names its runtime; so does attach, for the runtime it reached.
+      const names = record.code === 'agent.hello' || record.code === 'attach.runtime';
+      if (names && record.runtime !== undefined) {
         groupOf(record.pid).runtime = record.runtime;
       }
     }

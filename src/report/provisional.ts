@@ -1,5 +1,6 @@
 // The provisional Report while a run lasts, in one place for the live view, `--metrics` and
-// watch(): the records kept as they arrive, the Report rebuilt from them at most every
+// watch(): the records kept as they arrive (one list: `run` appends to the same array, and
+// the live view and the metrics endpoint share one Provisional), the Report rebuilt from them at most every
 // PROVISIONAL_EVERY_MS of run time (DESIGN: provisional verdicts at most every 5 s; less
 // often when a build takes long, so it stays under 10% of a core), and the verdicts shown
 // through hysteresis (verdict/hysteresis.ts), for the run and for each process.
@@ -27,7 +28,7 @@ export interface ProvisionalState {
 export class Provisional {
   readonly #everyMs: number;
   #header: HeaderRecord | null = null;
-  readonly records: BodyRecord[] = [];
+  readonly records: BodyRecord[];
   #nextMs: number;
   #state: ProvisionalState | null = null;
   readonly #run = new Hysteresis<Judgement>();
@@ -35,9 +36,15 @@ export class Provisional {
 
   readonly #pinned: readonly BodyRecord[];
 
-  // `pinned` records are always analysed and never forgotten.
-  constructor(everyMs = PROVISIONAL_EVERY_MS, pinned: readonly BodyRecord[] = []) {
+  // `pinned` records are always analysed and never forgotten. `records` is the list the
+  // records are kept in: a run's own (RunOptions.records), so that nothing is kept twice.
+  constructor(
+    everyMs = PROVISIONAL_EVERY_MS,
+    pinned: readonly BodyRecord[] = [],
+    records: BodyRecord[] = [],
+  ) {
     this.#everyMs = everyMs;
+    this.records = records;
     this.#nextMs = everyMs;
     this.#pinned = pinned;
   }

@@ -6,7 +6,7 @@
 import type { ProcessRecordLists } from '../analysis/process-findings.js';
 import type { Runtime } from '../recording/records.js';
 import { runtimeModule } from '../runtimes/registry.js';
-import { formatBytes } from '../verdict/format-figures.js';
+import { formatBytes } from '../format/figures.js';
 import type { ReleaseProbe } from './report.js';
 
 export function releaseProbe(

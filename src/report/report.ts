@@ -59,6 +59,8 @@ export interface RunSummary {
   interrupted: boolean;
   truncated: boolean;
   recordingPath: string | null;
+  // attach: the process watched, started without rssdoctor (absent for a run).
+  attachedPid?: number;
 }
 
 export interface ProcessReport {

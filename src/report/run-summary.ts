@@ -32,5 +32,8 @@ export function runSummary(
     interrupted: end?.interrupted ?? false,
     truncated: recording.truncated,
     recordingPath,
+    ...(recording.header.attachedPid === undefined
+      ? {}
+      : { attachedPid: recording.header.attachedPid }),
   };
 }

@@ -1,14 +1,14 @@
 // Maps one agent message to the records it becomes, stamped with rssdoctor's clock.
 
-import type { AgentMessage } from '../agent/protocol.cjs';
+import type { AgentMessage } from '../sources/agent-protocol.cjs';
 import type { BodyRecord } from '../recording/records.js';
 
 export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
   switch (message.t) {
     case 'hello': {
-      const runtime = message.runtime ?? 'node';
-      const name = message.argv.slice(runtime === 'node' ? 1 : 0).join(' ') || runtime;
-      const version = message.runtimeVersion ?? message.nodeVersion ?? 'unknown version';
+      const runtime = message.runtime;
+      const name = message.argv.join(' ') || runtime;
+      const version = message.runtimeVersion;
       const out: BodyRecord[] = [
         {
           type: 'note',

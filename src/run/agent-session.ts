@@ -3,38 +3,29 @@
 // agent messages to records, and active confirmation (forced full GCs when natural ones
 // are too rare, within a pause budget, and one before the final verdict).
 
-import type { AgentMessage } from '../agent/protocol.cjs';
-import { INTERVAL_ENV, MALLOC_EVERY_ENV, SOCKET_ENV } from '../agent/protocol.cjs';
-import type { BodyRecord } from '../recording/records.js';
+import type { AgentMessage } from '../sources/agent-protocol.cjs';
+import { INTERVAL_ENV, MALLOC_EVERY_ENV, SOCKET_ENV } from '../sources/agent-protocol.cjs';
 import { openAgentChannel, type AgentChannel } from '../sources/agent-channel.js';
 import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import { RUNTIMES } from '../runtimes/registry.js';
+import type { RuntimeSession, SessionContext } from '../runtimes/runtime-session.js';
 import { agentRecord } from './agent-record.js';
 import { dueForProbe, probeEveryMs as pacing } from './probe-pacing.js';
 
 const CONTROL_TIMEOUT_MS = 5_000;
 
-export interface AgentSessionOptions {
-  // The run's private directory (0700), where the socket goes.
-  directory: string;
-  intervalMs: number;
-  durationMs: number | undefined;
-  passive: boolean;
-  nowMs: () => number;
-  append: (record: BodyRecord) => void;
-}
+// The socket goes in the run's private directory (0700).
+export type AgentSessionOptions = Pick<
+  SessionContext,
+  'directory' | 'intervalMs' | 'durationMs' | 'passive' | 'nowMs' | 'append'
+>;
 
-export interface AgentSession {
-  env: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
-  probe: () => void;
-  finalProbe: () => Promise<void>;
-  // --probe-release, after finalProbe: GC + malloc_trim, with RSS before and after (under
-  // --passive, finalProbe forced nothing, so a full GC comes first here).
-  releaseProbe: () => Promise<void>;
-  // Processes whose agent is connected.
-  pids: () => number[];
-  close: () => Promise<void>;
-}
+// releaseProbe comes after finalProbe: GC + malloc_trim, with RSS before and after (under
+// --passive, finalProbe forced nothing, so a full GC comes first there). pids: the
+// processes whose agent is connected.
+export type AgentSession = Required<
+  Pick<RuntimeSession, 'env' | 'tick' | 'finalProbe' | 'releaseProbe' | 'pids'>
+> & { close: () => Promise<void> };
 
 interface ProbeState {
   lastLiveMs: number;
@@ -100,7 +91,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       [INTERVAL_ENV]: String(options.intervalMs),
       [MALLOC_EVERY_ENV]: String(SMAPS_ROLLUP_EVERY_MS),
     }),
-    probe: () => {
+    tick: () => {
       if (options.passive) return;
       const tMs = options.nowMs();
       for (const pid of channel.pids()) {

@@ -3,7 +3,7 @@
 // and once for every process at the end of the run, which the report's breakdown uses.
 
 import type { BodyRecord } from '../recording/records.js';
-import type { AddressRange } from '../sources/jvm-heap-range.js';
+import type { AddressRange } from '../sources/address-range.js';
 import { readAnonMap } from '../sources/proc-anon-map.js';
 import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 

@@ -9,7 +9,6 @@ import { type BodyRecord, type EndRecord, type RecordingRecord } from '../record
 import { RecordingWriter } from '../recording/writer.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
-import { readProcfsSamples } from '../sources/procfs.js';
 import { signalGroup, stopGroup } from '../target/process-group.js';
 import { spawnTarget, type Target } from '../target/spawn-target.js';
 import { recordingHeader } from './recording-header.js';
@@ -17,10 +16,8 @@ import { openRunDirectory } from './run-directory.js';
 import { endSequence } from './end-sequence.js';
 import { openRuntimeSources } from './runtime-sources.js';
 import { planTarget, type RuntimeChoice } from './target-plan.js';
-import { watchUnloggedJvms } from './unlogged-jvm-watch.js';
-import { watchAnonMaps } from './anon-map-watch.js';
 import { settleAfterRelease } from './release-settle.js';
-import { readMemoryLimit } from '../sources/cgroup-limit.js';
+import { startTreeWatch, type TreeProgress } from './watch-tree.js';
 
 // After SIGTERM at --duration, how long the target gets to exit before SIGKILL.
 export const STOP_GRACE_MS = 3000;
@@ -45,6 +42,8 @@ export interface RunOptions {
   deep?: boolean;
   // At the end, measure what a forced GC and malloc_trim give back (Node), before the stop.
   probeRelease?: boolean;
+  // Go: the base of the program's net/http/pprof, to force a GC when natural ones are rare.
+  pprofUrl?: string;
   // Go: do not echo gctrace/scavtrace lines (the program's other stderr is always echoed).
   quietTrace?: boolean;
   // A Go target's stderr goes through a private file; each chunk of it, byte-exact, is
@@ -55,16 +54,14 @@ export interface RunOptions {
   onTick?: (progress: RunProgress) => void;
   // Every record as it is written, header first (the --metrics endpoint follows the run).
   onRecord?: (record: RecordingRecord) => void;
+  // The list the run keeps its records in, for the final report; a provisional report
+  // reads the same one (report/provisional.ts). A new list when not given.
+  records?: BodyRecord[];
   // Records to write after the target is gone and before the end record (the demo's).
   onEnding?: (tMs: number) => Promise<BodyRecord[]>;
 }
 
-export interface RunProgress {
-  elapsedMs: number;
-  samples: number;
-  processes: number;
-  rootRssBytes: number | null;
-}
+export type RunProgress = TreeProgress;
 
 export interface RunHandle {
   // First call forwards SIGINT to the target's group; a second call kills the group.
@@ -134,7 +131,7 @@ async function execute(
     startedAt,
     intervalMs,
   });
-  const records: BodyRecord[] = [];
+  const records = options.records ?? [];
   const append = (record: BodyRecord): void => {
     records.push(record);
     writer.append(record);
@@ -151,7 +148,8 @@ async function execute(
     durationMs: options.durationMs,
     passive: options.passive ?? false,
     quietTrace: options.quietTrace ?? false,
-    onTargetStderr: options.onTargetStderr,
+    echoStderr: (bytes) => options.onTargetStderr?.(bytes),
+    ...(options.pprofUrl === undefined ? {} : { pprofUrl: options.pprofUrl }),
     nowMs,
     append,
   });
@@ -165,7 +163,7 @@ async function execute(
     target = await spawnTarget({
       command: plan.command,
       stdoutToStderr: options.stdoutToStderr ?? false,
-      stderrFd: sources.go?.stderrFd,
+      stderrFd: sources.stderrFd,
       env,
     });
   } catch (error) {
@@ -183,13 +181,16 @@ async function execute(
   const sampling = new AbortController();
   let timedOut = false;
   let durationTimer: NodeJS.Timeout | undefined;
-  const anonMaps = watchAnonMaps({
-    deep: options.deep ?? false,
-    heapRanges: (pid) => sources.heapRanges(pid),
+  const watch = startTreeWatch({
+    rootPid: target.pid,
+    intervalMs,
     nowMs,
     append,
+    sources,
+    deep: options.deep ?? false,
+    onTick: options.onTick,
+    signal: sampling.signal,
   });
-  let lastPids: number[] = [];
   const probeRelease = options.probeRelease ?? false;
   const endRun = (): void => {
     if (timedOut) return;
@@ -198,7 +199,7 @@ async function execute(
     void endSequence({
       finalProbe: () => sources.finalProbe(),
       // Where the memory lies before anything is given back.
-      snapshot: () => anonMaps.snapshot(lastPids),
+      snapshot: () => watch.snapshot(),
       releaseProbe: probeRelease
         ? async () => {
             const probed = await sources.releaseProbe();
@@ -219,36 +220,8 @@ async function execute(
   onStoppable(endRun);
   void target.exited.then(() => sampling.abort());
 
-  const unloggedJvms =
-    plan.jvm === null && options.runtime !== 'other' ? watchUnloggedJvms(nowMs, append) : null;
-  let samples = 0;
-  const limitsRead = new Set<number>();
   try {
-    for await (const tick of readProcfsSamples(
-      target.pid,
-      { intervalMs, nowMs },
-      sampling.signal,
-    )) {
-      for (const note of tick.notes) append(note);
-      for (const sample of tick.samples) append(sample);
-      samples += tick.samples.length;
-      lastPids = tick.samples.map((sample) => sample.pid);
-      for (const pid of lastPids) {
-        if (limitsRead.has(pid)) continue;
-        limitsRead.add(pid);
-        append({ type: 'memory-limit', tMs: tick.tMs, pid, ...readMemoryLimit(pid) });
-      }
-      sources.tick(lastPids);
-      anonMaps.tick(lastPids);
-      unloggedJvms?.(tick.samples.map((sample) => sample.pid));
-      const root = tick.samples.find((sample) => sample.pid === target.pid);
-      options.onTick?.({
-        elapsedMs: tick.tMs,
-        samples,
-        processes: tick.samples.length,
-        rootRssBytes: root?.rssBytes ?? null,
-      });
-    }
+    await watch.done;
   } finally {
     clearTimeout(durationTimer);
   }

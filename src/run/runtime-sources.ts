@@ -1,35 +1,23 @@
-// The runtime sources a run sets up, from its plan: the Node agent, the Go trace, the JVM's
-// GC log. One place that opens them, composes the target's environment (each adds to what
-// the one before left, never replacing the user's values), ticks them and closes them.
+// The runtime sources a run sets up, from its plan: the agent (every runtime that has one
+// shares its socket), the session of the runtime module that claimed the target, and the
+// watchers of the others. One place that opens them, composes the target's environment
+// (each adds to what the one before left, never replacing the user's values), ticks them
+// and closes them.
 
-import type { BodyRecord } from '../recording/records.js';
-import type { AddressRange } from '../sources/jvm-heap-range.js';
-import { openAgentSession, type AgentSession } from './agent-session.js';
-import { openGoSession, type GoSession } from './go-session.js';
-import { openJvmSession, type JvmSession } from './jvm-session.js';
+import type { RuntimeSession, SessionContext } from '../runtimes/runtime-session.js';
+import type { AddressRange } from '../sources/address-range.js';
+import { openAgentSession } from './agent-session.js';
 import type { TargetPlan } from './target-plan.js';
 
-export interface RuntimeSourceOptions {
-  directory: string;
-  intervalMs: number;
-  durationMs: number | undefined;
-  passive: boolean;
-  quietTrace: boolean;
-  onTargetStderr: ((bytes: Buffer) => void) | undefined;
-  nowMs: () => number;
-  append: (record: BodyRecord) => void;
-}
-
 export interface RuntimeSources {
-  agent: AgentSession | null;
-  go: GoSession | null;
-  jvm: JvmSession | null;
   env: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+  // The descriptor the target gets as its stderr, when a session reads it.
+  stderrFd: number | undefined;
   started: (pid: number) => void;
   tick: (pids: readonly number[]) => void;
-  // One forced full GC in every Node process and JVM before the verdict.
+  // One forced full GC in every process a session can reach, before the verdict.
   finalProbe: () => Promise<void>;
-  // --probe-release: GC + malloc_trim in every Node process and JVM; the PIDs probed.
+  // --probe-release: GC + release in every process a session can reach; the PIDs probed.
   releaseProbe: () => Promise<number[]>;
   // The runtime heap's address range of a process, where one is known (Go, the JVM).
   heapRanges: (pid: number) => readonly AddressRange[] | null;
@@ -38,70 +26,44 @@ export interface RuntimeSources {
 
 export async function openRuntimeSources(
   plan: TargetPlan,
-  options: RuntimeSourceOptions,
+  context: SessionContext,
 ): Promise<RuntimeSources> {
-  const { directory, nowMs, append } = options;
-  const agent = plan.nodeAgent
-    ? await openAgentSession({
-        directory,
-        intervalMs: options.intervalMs,
-        durationMs: options.durationMs,
-        passive: options.passive,
-        nowMs,
-        append,
-      })
-    : null;
-  const go =
-    plan.go === null
-      ? null
-      : openGoSession({
-          directory,
-          rootIsGo: plan.go.rootIsGo,
-          quietTrace: options.quietTrace,
-          echo: (bytes) => options.onTargetStderr?.(bytes),
-          nowMs,
-          append,
-        });
-  const jvm =
-    plan.jvm === null
-      ? null
-      : openJvmSession({
-          directory,
-          jdk: plan.jvm.jdk,
-          durationMs: options.durationMs,
-          passive: options.passive,
-          nowMs,
-          append,
-        });
+  const sessions: RuntimeSession[] = [];
+  if (plan.agent) sessions.push(await openAgentSession(context));
+  if (plan.claimed !== null) sessions.push(plan.claimed.plan.open(context));
+  for (const watcher of plan.watchers) sessions.push(watcher.watchUnclaimed!(context));
+  return combineSessions(sessions);
+}
+
+// Sessions as one: environments composed in order, ticks and probes to each, the first
+// heap range any knows, closed in reverse order of opening.
+export function combineSessions(sessions: readonly RuntimeSession[]): RuntimeSources {
   return {
-    agent,
-    go,
-    jvm,
-    env: (base) => {
-      let env = base;
-      if (agent !== null) env = agent.env(env);
-      if (go !== null) env = go.env(env);
-      if (jvm !== null) env = jvm.env(env);
-      return env;
+    env: (base) => sessions.reduce((env, session) => session.env(env), base),
+    stderrFd: sessions.find((session) => session.stderrFd !== undefined)?.stderrFd,
+    started: (pid) => {
+      for (const session of sessions) session.started?.(pid);
     },
-    started: (pid) => go?.started(pid),
     tick: (pids) => {
-      agent?.probe();
-      go?.onTick(pids);
-      jvm?.onTick();
+      for (const session of sessions) session.tick(pids);
     },
     finalProbe: async () => {
-      await Promise.all([agent?.finalProbe(), jvm?.finalProbe()]);
+      await Promise.all(sessions.map((session) => session.finalProbe?.()));
     },
     releaseProbe: async () => {
-      await Promise.all([agent?.releaseProbe(), jvm?.releaseProbe()]);
-      return [...(agent?.pids() ?? []), ...(jvm?.pids() ?? [])];
+      await Promise.all(sessions.map((session) => session.releaseProbe?.()));
+      return sessions.flatMap((session) => session.pids?.() ?? []);
     },
-    heapRanges: (pid) => go?.heapRanges(pid) ?? jvm?.heapRanges(pid) ?? null,
+    heapRanges: (pid) => {
+      for (const session of sessions) {
+        const ranges = session.heapRanges?.(pid) ?? null;
+        if (ranges !== null) return ranges;
+      }
+      return null;
+    },
     close: async () => {
-      go?.close();
-      jvm?.close();
-      await agent?.close();
+      // In reverse: the agent, opened first, closes last (as before).
+      for (const session of [...sessions].reverse()) await session.close();
     },
   };
 }

@@ -1,24 +1,22 @@
-// Decides, before anything starts, which runtime sources a run sets up and what command
-// is actually spawned. A Go target is one whose binary has Go build info; `go run` is
-// built first (see target/go-run.ts). `runtime` overrides the detection.
+// Decides, before anything starts, which runtime sources a run sets up and what command is
+// actually spawned: the first runtime module whose plan claims the target (its build info,
+// its executable; a `go run` is built first), or the one `--runtime` names.
 
-import path from 'node:path';
-import { jdkRelease, type JdkRelease } from '../target/jdk-release.js';
-import { goBuild } from '../target/go-build.js';
-import { isGoRun, planGoRun } from '../target/go-run.js';
+import type { RuntimeModule } from '../runtimes/runtime-module.js';
+import type { RuntimePlan } from '../runtimes/runtime-session.js';
+import { RUNTIMES, runtimeModule } from '../runtimes/registry.js';
 import { resolveCommand } from '../target/resolve-command.js';
-import { detectRuntime } from '../runtimes/registry.js';
 
-export type RuntimeChoice = 'auto' | 'node' | 'go' | 'jvm' | 'python' | 'other';
+export type RuntimeChoice = 'auto' | RuntimeModule['name'] | 'other';
 
 export interface TargetPlan {
   command: string[];
-  // The Node agent goes into NODE_OPTIONS (harmless for a process that is not Node).
-  nodeAgent: boolean;
-  go: { rootIsGo: boolean } | null;
-  // A JVM target: `java` itself, or (--runtime jvm) the java on JAVA_HOME or PATH that a
-  // wrapper will start. `jdk` null: its version is unknown and nothing is injected.
-  jvm: { jdk: JdkRelease | null } | null;
+  // The agent goes into every process (harmless for one of another runtime); not at 'other'.
+  agent: boolean;
+  // The module that claimed the target, and how its session opens; null: none did.
+  claimed: { module: RuntimeModule; plan: RuntimePlan } | null;
+  // The modules that watch the tree for processes of theirs that no plan reached.
+  watchers: RuntimeModule[];
 }
 
 export async function planTarget(
@@ -27,36 +25,29 @@ export async function planTarget(
   directory: string,
   env: NodeJS.ProcessEnv,
 ): Promise<TargetPlan> {
-  const nodeAgent = runtime !== 'other';
-  const plain: TargetPlan = { command: [...command], nodeAgent, go: null, jvm: null };
-  if (runtime === 'node' || runtime === 'python' || runtime === 'other') return plain;
-  const first = command[0] === undefined ? null : resolveCommand(command[0], env);
-  // Which module claims the executable (runtimes/registry.ts): its build info, its name.
-  const detected = first === null ? null : (detectRuntime(first)?.name ?? null);
-  const rootIsJava = detected === 'jvm';
-  if (runtime === 'jvm' || rootIsJava) {
-    const java = rootIsJava ? first : javaOnPath(env);
-    return { ...plain, jvm: { jdk: java === null ? null : jdkRelease(java) } };
-  }
-  if (isGoRun(command)) {
-    const plan = planGoRun(command);
-    const binary = path.join(directory, plan.binaryName);
-    await goBuild({
-      goCommand: plan.goCommand,
-      args: ['-o', binary, ...plan.buildFlags, ...plan.packageArgs],
+  if (runtime === 'other')
+    return { command: [...command], agent: false, claimed: null, watchers: [] };
+  const executable = command[0] === undefined ? null : resolveCommand(command[0], env);
+  const forced = runtime === 'auto' ? null : runtimeModule(runtime);
+  const candidates = forced === null ? RUNTIMES : [forced];
+  let claimed: TargetPlan['claimed'] = null;
+  for (const module of candidates) {
+    const plan = await module.plan?.({
+      command,
+      executable,
+      forced: forced !== null,
+      directory,
       env,
-      what: `the package "${plan.packageArgs.join(' ')}"`,
     });
-    return { ...plain, command: [binary, ...plan.programArgs], go: { rootIsGo: true } };
+    if (plan !== null && plan !== undefined) {
+      claimed = { module, plan };
+      break;
+    }
   }
-  const rootIsGo = detected === 'go';
-  if (rootIsGo || runtime === 'go') return { ...plain, go: { rootIsGo } };
-  return plain;
-}
-
-// The java a wrapper (gradle, mvn, a script) will most likely start: JAVA_HOME's, else PATH's.
-function javaOnPath(env: NodeJS.ProcessEnv): string | null {
-  if (env.JAVA_HOME !== undefined && env.JAVA_HOME !== '')
-    return path.join(env.JAVA_HOME, 'bin', 'java');
-  return resolveCommand('java', env);
+  return {
+    command: claimed?.plan.command ?? [...command],
+    agent: true,
+    claimed,
+    watchers: RUNTIMES.filter((m) => m !== claimed?.module && m.watchUnclaimed !== undefined),
+  };
 }

@@ -7,6 +7,15 @@ import type { Advice, AdviceFacts } from '../advice/advice.js';
 import type { ProcessRecordLists } from '../analysis/process-findings.js';
 import type { Series } from '../analysis/series.js';
 import type { Runtime } from '../recording/records.js';
+import type { OwnFindings, RuntimeExplain } from './runtime-evidence.js';
+import type {
+  AttachInput,
+  AttachPlan,
+  PlanInput,
+  RuntimePlan,
+  RuntimeSession,
+  SessionContext,
+} from './runtime-session.js';
 import type { AnonPart } from '../report/anon-part.js';
 import type { BreakdownInputs } from '../report/breakdown-inputs.js';
 
@@ -24,6 +33,8 @@ export interface RuntimeWords {
   fileBacked: string;
   // Whose memory the runtime's own baseline is (see baselineBytes).
   baseline: string;
+  // Why its live figures are whole units, when they are (see liveResolutionBytes).
+  resolution?: string;
 }
 
 // What the held-memory finding knows when it asks for the runtime's own baseline.
@@ -31,11 +42,10 @@ export interface BaselineInputs {
   anonBytes: number;
   liveBytes: number;
   workers: number;
-  goalBytes: number | null;
-  heapResidentBytes: number | null;
 }
 
-export interface RuntimeModule {
+// D: the runtime's own findings (findings below), which only its module reads.
+export interface RuntimeModule<D = unknown> {
   name: Exclude<Runtime, 'other'>;
   // How `--runtime` and the report name it to people.
   title: string;
@@ -45,11 +55,31 @@ export interface RuntimeModule {
   // (never replacing the user's values). Harmless to a process of another runtime, so a
   // wrapper (`npm start`, `sh -c`) gets it too. Absent: the runtime has no agent.
   agentEnv?: (base: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+  // Claims the target when it is this runtime's (or --runtime names it): null leaves it to
+  // the next module. Absent: the runtime is reached through the agent alone.
+  plan?: (input: PlanInput) => Promise<RuntimePlan | null>;
+  // Is this running process this runtime, beyond its executable (a JVM embedded in a
+  // launcher: libjvm.so in its maps)? Absent: detect on /proc/PID/exe alone.
+  detectProcess?: (pid: number) => boolean;
+  // How `attach` reaches a running process of this runtime. Absent: OS level, said so.
+  attach?: (input: AttachInput) => Promise<AttachPlan>;
+  // Watches the tree for this runtime's processes that its plan did not reach (a JVM
+  // started by a wrapper), to say what they miss.
+  watchUnclaimed?: (context: SessionContext) => RuntimeSession;
   words: RuntimeWords;
   // What the runtime accounts for over time, subtracted from RssAnon for off-heap memory.
   accounted: (lists: ProcessRecordLists) => Series;
-  // Anonymous memory beyond live data that is the runtime's own, not waste.
-  baselineBytes: (inputs: BaselineInputs) => number;
+  // What its own records prove beyond the live series (Go's trace, the JVM's GC log): the
+  // proofs the verdict reads, and the detail its explanations quote. Absent: nothing more.
+  findings?(
+    lists: ProcessRecordLists,
+    span: { startMs: number; endMs: number },
+  ): OwnFindings<D> | null;
+  // The reasons only this runtime can give, in its own terms (see runtime-evidence.ts).
+  explain?: RuntimeExplain<D>;
+  // Anonymous memory beyond live data that is the runtime's own, not waste. (Methods, not
+  // properties, where D is a parameter: a module of any D then fits the registry's list.)
+  baselineBytes(inputs: BaselineInputs, own: D | null): number;
   // Off-heap growth below this is the runtime warming up, not a leak.
   nativeMinBytes: number;
   // The live points' resolution: a difference of two is off by up to this much.

@@ -3,9 +3,9 @@
 // out. No TCP port is ever opened.
 
 import net from 'node:net';
-import { lineSplitter } from '../agent/ndjson-lines.cjs';
+import { lineSplitter } from './ndjson-lines.cjs';
 import path from 'node:path';
-import type { AgentMessage, ControlMessage, ControlResultMessage } from '../agent/protocol.cjs';
+import type { AgentMessage, ControlMessage, ControlResultMessage } from './agent-protocol.cjs';
 
 export interface AgentChannel {
   socketPath: string;

@@ -8,7 +8,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import type { AnonMapRecord } from '../recording/records.js';
-import type { AddressRange } from './jvm-heap-range.js';
+import type { AddressRange } from './address-range.js';
 import { readSmapsMappings } from './proc-smaps.js';
 
 export type AnonMap = Omit<AnonMapRecord, 'type' | 'tMs' | 'pid'>;

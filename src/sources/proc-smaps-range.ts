@@ -4,7 +4,7 @@
 // `npm run bench:jvm-attach`), so it
 // is read every few seconds, not every tick.
 
-import type { AddressRange } from './jvm-heap-range.js';
+import type { AddressRange } from './address-range.js';
 import { readSmapsMappings } from './proc-smaps.js';
 
 export function residentInRange(pid: number, range: AddressRange): number | null {

@@ -1,7 +1,7 @@
 // `rssdoctor tune --html`: steady RSS against CPU, one point per setting (the Pareto front
 // marked), above the same table the terminal shows. Self-contained, like the run report.
 
-import { escapeHtml, htmlPage } from '../report/html-page.js';
+import { escapeHtml, htmlPage } from '../render/html-page.js';
 import { renderTuneTable } from './tune-table.js';
 import type { TuneResult } from './tune.js';
 

@@ -3,10 +3,9 @@
 // specific proofs, then live-heap evidence, then OS-level evidence.
 // Tested as a truth table in test/verdict/decide.test.ts.
 
-import type { Runtime, Verdict } from './verdicts.js';
+import type { Verdict } from './verdicts.js';
 
 export interface DecisionFacts {
-  runtime: Runtime;
   // Enough OS-level samples (MIN_OS_POINTS) for any verdict.
   osEnough: boolean;
   // 'none': no runtime source; 'too-few': a source, but fewer than MIN_LIVE_POINTS.
@@ -78,7 +77,7 @@ const RULES: readonly Rule[] = [
   (f) => (!f.osEnough ? { verdict: 'inconclusive', rule: 'too-few-samples' } : undefined),
   // Only where the first GC trigger is known. V8 documents none, so Node never gets here.
   (f) =>
-    (f.runtime === 'go' || f.runtime === 'jvm') && f.noGcProven && f.heapBelowFirstTrigger
+    f.noGcProven && f.heapBelowFirstTrigger
       ? { verdict: 'no-gc-yet', rule: 'no-gc-yet' }
       : undefined,
   // Too few live points to judge the heap, but a flat or levelled RSS bounds the process's

@@ -1,19 +1,19 @@
 // Reasons that bound growth rather than detect it: when the runtime saw too few GCs, or its
-// last one is stale, a flat RSS and a quiet Go heap still say how fast memory can be
-// growing, and that is what a `steady` or `retention` verdict then rests on.
+// last one is stale, a flat RSS (and what the runtime itself bounds: its module's
+// explain.bounds) still say how fast memory can be growing, and that is what a `steady` or
+// `retention` verdict then rests on.
 
 import { LEAK_MIN_BYTES, LEAK_MIN_FRACTION } from '../analysis/leak-size.js';
-import type { GoFindings } from '../analysis/go-findings.js';
 import type { GrowthFinding } from '../analysis/growth.js';
 import { OS_STEADY_CONFIDENCE_MAX } from './confidence.js';
-import { formatBytes, formatRate, formatSeconds } from './format-figures.js';
+import { formatRate } from '../format/figures.js';
 import type { Reason } from './reason.js';
 
 // A bounded verdict whose bound is above the material rate is still the likelier reading,
 // but no more than this sure.
 export const LOOSE_BOUND_CONFIDENCE = 0.6;
 
-export function boundReasons(rss: GrowthFinding, go: GoFindings | null): Reason[] {
+export function boundReasons(rss: GrowthFinding): Reason[] {
   const reasons: Reason[] = [];
   if (rss.state === 'ok') {
     const window = rss.plateauFinding.state === 'ok' ? rss.plateauFinding : null;
@@ -25,22 +25,6 @@ export function boundReasons(rss: GrowthFinding, go: GoFindings | null): Reason[
         `(upper 95% bound of its Theil–Sen slope over ${rss.points} samples` +
         `${window?.window === 'after-knee' ? ', after it levelled off' : ''})`,
       figures: { rssUpperBytesPerSecond: upper, samples: rss.points },
-    });
-  }
-  const quiet = go?.quiet ?? null;
-  if (quiet !== null) {
-    reasons.push({
-      code: 'go-quiet-bound',
-      text:
-        `no GC in the last ${formatSeconds(quiet.quietMs)}: the heap stayed under the ${formatBytes(quiet.goalBytes)} ` +
-        `goal the last GC set (live ${formatBytes(quiet.lastLiveBytes)}), so the live heap grew less than ` +
-        `${formatBytes(quiet.headroomBytes)} in that time, under ${formatRate(quiet.boundBytesPerSecond)}`,
-      figures: {
-        quietMs: quiet.quietMs,
-        goalBytes: quiet.goalBytes,
-        headroomBytes: quiet.headroomBytes,
-        liveBoundBytesPerSecond: quiet.boundBytesPerSecond,
-      },
     });
   }
   return reasons;

@@ -1,7 +1,7 @@
 // Plain-words reasons for OS-level findings (RSS only, no runtime source).
 
 import { PLATEAU_FRACTION } from '../analysis/plateau.js';
-import { formatBytes, formatRate, formatSeconds } from './format-figures.js';
+import { formatBytes, formatRate, formatSeconds } from '../format/figures.js';
 import { growthFigures, slopeText, spanText, testText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
 

@@ -4,7 +4,7 @@
 import { CORROBORATE_BELOW_LIVE_POINTS, MIN_LIVE_POINTS } from '../analysis/evidence.js';
 import { SLOWED_FRACTION } from '../analysis/last-step.js';
 import type { RuntimeFindings } from '../analysis/process-findings.js';
-import { formatBytes, formatRate, formatSeconds } from './format-figures.js';
+import { formatBytes, formatRate, formatSeconds } from '../format/figures.js';
 import { growthFigures, slopeText, spanText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
 import { runtimeModule } from '../runtimes/registry.js';
@@ -15,11 +15,11 @@ function words(found: RuntimeFindings): RuntimeWords {
 }
 
 function pointsText(found: RuntimeFindings): string {
-  if (found.go !== null) return `${found.live.points} live points from ${words(found).pointsAre}`;
-  if (found.jvm !== null) {
-    return `${found.live.points} live points from ${words(found).pointsAre}, ${found.live.forcedPoints} of them forced by rssdoctor (GC.run)`;
-  }
-  return `${found.live.points} live points, ${found.live.forcedPoints} of them from GCs forced by rssdoctor`;
+  const own = runtimeModule(found.runtime)!.explain?.pointsText?.(found);
+  return (
+    own ??
+    `${found.live.points} live points, ${found.live.forcedPoints} of them from GCs forced by rssdoctor`
+  );
 }
 
 // When a start-up ramp was set aside, the live points that count are those after it.
@@ -120,11 +120,12 @@ export function retentionReasons(found: RuntimeFindings): Reason[] {
   ];
 }
 
-// gctrace truncates to whole MiB: a Go H2 of 0 means "under 1 MiB", not nothing.
+// A figure below the source's resolution is "under" it, not nothing (Go's H2 of 0 MiB).
 function liveText(found: RuntimeFindings): string {
   const bytes = found.live.lastLiveBytes ?? Number.NaN;
-  return found.go !== null && bytes < 1024 * 1024
-    ? 'under 1 MiB (gctrace prints whole MiB)'
+  const module = runtimeModule(found.runtime)!;
+  return bytes < module.liveResolutionBytes
+    ? `under ${formatBytes(module.liveResolutionBytes)} (${module.words.resolution ?? 'its resolution'})`
     : formatBytes(bytes);
 }
 

@@ -2,7 +2,7 @@
 // trend (OS-level RSS, live heap, off-heap memory).
 
 import type { GrowthFinding } from '../analysis/growth.js';
-import { formatP, formatRate, formatSeconds } from './format-figures.js';
+import { formatP, formatRate, formatSeconds } from '../format/figures.js';
 
 export type GrowthOk = Extract<GrowthFinding, { state: 'ok' }>;
 

@@ -29,15 +29,6 @@ import {
   tooFewSamplesReason,
 } from './explain-os.js';
 import {
-  coarseRiseReason,
-  goStacksReasons,
-  goTooFewReason,
-  memoryLimitReasons,
-  noGcYetReasons,
-  staleLiveReason,
-} from './explain-go.js';
-import { jvmNoGcYetReasons, jvmRssReason, jvmTooFewReason } from './explain-jvm.js';
-import {
   liveFlatReasons,
   liveRisingReasons,
   nativeRisingReasons,
@@ -46,6 +37,8 @@ import {
   tooFewLivePointsReason,
 } from './explain-runtime.js';
 import type { Reason } from './reason.js';
+import { runtimeModule } from '../runtimes/registry.js';
+import { NO_PROOFS, type RuntimeExplain } from '../runtimes/runtime-evidence.js';
 import type { Runtime, Verdict } from './verdicts.js';
 
 export interface ProcessVerdict {
@@ -62,10 +55,10 @@ export function judgeProcess(findings: ProcessFindings): ProcessVerdict {
   const { verdict, rule } = decide(facts);
   const base = { pid: findings.pid, runtime: findings.runtime, verdict, rule };
   const explained = explain(rule, findings);
-  // Every JVM verdict also says why its RSS is bigger than its heap.
-  const jvm = findings.runtimeFindings?.jvm ?? null;
-  if (jvm !== null && findings.rss.state === 'ok') {
-    explained.reasons.push(jvmRssReason(jvm, findings.lastSample));
+  // What the runtime says with every verdict (the JVM: why its RSS is bigger than its heap).
+  const own = findings.runtimeFindings?.own ?? null;
+  if (own !== null && findings.rss.state === 'ok') {
+    explained.reasons.push(...(explainOf(findings)?.always?.(own.detail, findings) ?? []));
   }
   return { ...base, ...explained };
 }
@@ -75,10 +68,8 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
   const runtime = findings.runtimeFindings;
   const live = runtime?.liveGrowth;
   const native = runtime?.native;
-  const go = runtime?.go ?? null;
-  const jvm = runtime?.jvm ?? null;
+  const proofs = runtime?.own?.proofs ?? NO_PROOFS;
   return {
-    runtime: findings.runtime,
     osEnough: rss.state === 'ok',
     liveSource:
       runtime === null
@@ -93,13 +84,12 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
     // and has not levelled off; so does a rise seen in only a handful of live points (the
     // exact test's 1 in 120, or a warm-up caught half-way).
     liveCorroborated:
-      (!((go?.coarseLive ?? false) || sparseLive(runtime)) ||
+      (!(proofs.coarseLive || sparseLive(runtime)) ||
         (rss.state === 'ok' && rss.rising && !rss.plateau)) &&
       !slowedAtEnd(runtime),
-    liveStale: go?.stale.stale ?? false,
-    memLimitBound: go?.memoryLimitBound ?? false,
-    stacksGrowing:
-      go !== null && go.stacks.state === 'ok' && go.stacks.rising && !go.stacks.plateau,
+    liveStale: proofs.liveStale,
+    memLimitBound: proofs.memLimitBound,
+    stacksGrowing: proofs.stacksGrowing,
     nativeRising: native?.state === 'ok' && native.rising,
     nativePlateau: native?.state === 'ok' && native.plateau,
     rssRising: rss.state === 'ok' && rss.rising,
@@ -107,11 +97,8 @@ function factsOf(findings: ProcessFindings): DecisionFacts {
     rssPlateau: rss.state === 'ok' && rss.plateau,
     rssPersists: rss.state === 'ok' && rss.persists,
     rssFarAboveLive: runtime?.held?.farAboveLive ?? false,
-    noGcProven: go?.noGcProven ?? jvm?.noGcProven ?? false,
-    heapBelowFirstTrigger:
-      go !== null
-        ? go.gcCount === 0 && go.firstTriggerBytes !== null
-        : jvm !== null && jvm.heapBelowYoung,
+    noGcProven: proofs.noGcProven,
+    heapBelowFirstTrigger: proofs.heapBelowFirstTrigger,
   };
 }
 
@@ -150,15 +137,20 @@ function explain(
       ],
     };
   }
-  const go = runtime?.go ?? null;
-  const jvm = runtime?.jvm ?? null;
+  // The runtime's own reasons; a rule that needs one applies only when its proof holds,
+  // and the proof comes from the same module (see runtime-evidence.ts).
+  const own = explainOf(findings) ?? {};
+  const detail = runtime?.own?.detail;
+  const proofs = runtime?.own?.proofs ?? NO_PROOFS;
+  const tooFew = (): Reason => own.tooFew?.(detail, runtime) ?? tooFewLivePointsReason(runtime);
+  const stale = (): Reason[] => (own.stale === undefined ? [] : [own.stale(detail)]);
+  const bounds = (): Reason[] => [...boundReasons(rss), ...(own.bounds?.(detail) ?? [])];
   const durationMs = findings.lastMs - findings.firstMs;
   switch (rule) {
     case 'no-gc-yet':
       return {
         confidence: NO_GC_PROOF_CONFIDENCE,
-        reasons:
-          go !== null ? noGcYetReasons(go, rss, durationMs) : jvmNoGcYetReasons(jvm!, durationMs),
+        reasons: own.noGcYet?.(detail, rss, durationMs) ?? [],
       };
     case 'sparse-live-rss-flat':
     case 'sparse-live-rss-levelled':
@@ -166,62 +158,40 @@ function explain(
       return {
         confidence: boundedConfidence(rss, findings.peakRssBytes),
         // The bounds are what the verdict rests on; why the heap alone could not say, after.
-        reasons: [
-          ...boundReasons(rss, go),
-          rule === 'stale-live-rss-flat'
-            ? staleLiveReason(go!)
-            : go !== null
-              ? goTooFewReason(go, runtime)
-              : jvm !== null
-                ? jvmTooFewReason(jvm, runtime)
-                : tooFewLivePointsReason(runtime),
-        ],
+        reasons: [...bounds(), ...(rule === 'stale-live-rss-flat' ? stale() : [tooFew()])],
       };
     case 'too-few-live-points':
-      return {
-        confidence: 0,
-        reasons: [
-          go !== null
-            ? goTooFewReason(go, runtime)
-            : jvm !== null
-              ? jvmTooFewReason(jvm, runtime)
-              : tooFewLivePointsReason(runtime),
-        ],
-      };
+      return { confidence: 0, reasons: [tooFew()] };
     case 'gomemlimit-bound':
       return {
         confidence: MEMORY_LIMIT_BOUND_CONFIDENCE,
-        reasons: memoryLimitReasons(go!, runtime),
+        reasons: own.memoryLimit?.(detail, runtime) ?? [],
       };
     case 'stale-live':
-      return { confidence: 0, reasons: [staleLiveReason(go!)] };
+      return { confidence: 0, reasons: stale() };
     case 'stale-live-retention':
       return {
         confidence: RETENTION_CONFIDENCE,
         reasons: [
           ...(runtime.held?.farAboveLive === true ? retentionReasons(runtime) : []),
-          staleLiveReason(go!),
-          ...boundReasons(rss, go),
+          ...stale(),
+          ...bounds(),
         ],
       };
     case 'go-stacks-rising':
       return {
-        confidence: trendConfidence(
-          (go!.stacks as GrowthOk).trend.pValue,
-          SPARSE_LEAK_CONFIDENCE_CAP,
-        ),
-        reasons: goStacksReasons(go!, runtime),
+        confidence: trendConfidence(proofs.stacksPValue ?? 1, SPARSE_LEAK_CONFIDENCE_CAP),
+        reasons: own.stacks?.(detail, runtime) ?? [],
       };
     case 'live-heap-rising': {
       const live = runtime.liveGrowth as GrowthOk;
       // A handful of live points stands only with RSS behind it: below a full trend's cap.
       const cap = sparseLive(runtime) ? SPARSE_LEAK_CONFIDENCE_CAP : RUNTIME_CONFIDENCE_CAP;
-      const stacksToo = go !== null && go.stacks.state === 'ok' && go.stacks.rising;
       return {
         confidence: trendConfidence(live.trend.pValue, cap),
         reasons: [
           ...liveRisingReasons(runtime, live),
-          ...(stacksToo ? goStacksReasons(go, runtime) : []),
+          ...(proofs.stacksRising ? (own.stacks?.(detail, runtime) ?? []) : []),
         ],
       };
     }
@@ -238,7 +208,8 @@ function explain(
       return {
         confidence: OS_STEADY_CONFIDENCE_MAX,
         reasons: [
-          go?.coarseLive === true ? coarseRiseReason(go, runtime) : sparseRiseReason(runtime),
+          (proofs.coarseLive ? own.coarseRise?.(detail, runtime) : undefined) ??
+            sparseRiseReason(runtime),
         ],
       };
     case 'live-flat':
@@ -261,4 +232,8 @@ function explain(
         reasons: osFlatReasons(rss),
       };
   }
+}
+
+function explainOf(findings: ProcessFindings): RuntimeExplain<unknown> | undefined {
+  return runtimeModule(findings.runtime)?.explain;
 }

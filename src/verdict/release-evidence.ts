@@ -4,7 +4,7 @@
 // verdict keeps its call and gains the reason (a leak can also hold free memory).
 
 import type { Reason } from './reason.js';
-import { formatBytes } from './format-figures.js';
+import { formatBytes } from '../format/figures.js';
 import type { ProcessVerdict } from './process-verdict.js';
 
 // A third of RSS given back is no rounding error; 8 MiB keeps a tiny process's page

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
@@ -244,5 +245,33 @@ test(
     const rate = stacks.figures.slopeBytesPerSecond!;
     assert.ok(rate > 1.5 * MIB && rate < 6 * MIB, `stacks grow ${rate / MIB} MiB/s`);
     assert.match(stacks.text, /goroutine leak/);
+  },
+);
+
+test(
+  'run --pprof: a quiet Go program gets the GCs it lacks, asked through its pprof',
+  { skip },
+  async () => {
+    const bin = buildGoFixtures();
+    // A free port for the fixture's pprof, known before it starts (as a user's would be).
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Nothing kept and little garbage: no natural GC after start-up in 10 s.
+    const run = await runFixture(
+      [path.join(bin, 'pprof-leak'), '0', '30', String(port)],
+      ['--duration', '10', '--quiet-trace', '--pprof', `http://127.0.0.1:${port}/debug/pprof`],
+    );
+    const records = readFileSync(run.recordingPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; action?: string; cause?: string });
+    const asked = records.filter((r) => r.type === 'control' && r.action === 'gc').length;
+    const traced = records.filter((r) => r.type === 'gc' && r.cause === 'user').length;
+    assert.ok(asked >= 3, `${asked} GCs asked for`);
+    // Each GC asked for shows in the trace as a forced one: the live point comes from gctrace.
+    assert.ok(traced >= asked - 1, `${traced} forced GCs traced for ${asked} asked`);
+    assert.ok(run.report.run.livePoints >= 3, `${run.report.run.livePoints} live points`);
   },
 );

@@ -83,6 +83,8 @@ test('without a terminal: plain lines every 10 s, no escape codes', async () => 
       '12',
       '--interval',
       '0.5',
+      '--out',
+      path.join(mkdtempSync(path.join(tmpdir(), 'rssdoctor-liveview-')), 'rec.ndjson'),
       '--',
       process.execPath,
       fixturePath('steady.mjs'),

@@ -3,7 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
@@ -146,6 +147,8 @@ test('the agent never holds a target open', async () => {
   const result = await runCli([
     'run',
     '--json',
+    '--out',
+    path.join(mkdtempSync(path.join(tmpdir(), 'rssdoctor-agent-')), 'rec.ndjson'),
     '--',
     process.execPath,
     '-e',

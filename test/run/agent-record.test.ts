@@ -6,12 +6,13 @@ const hello = {
   t: 'hello' as const,
   pid: 42,
   ppid: 1,
-  argv: ['/usr/bin/node', 'app.js'],
-  nodeVersion: 'v20.0.0',
+  argv: ['app.js'],
+  runtime: 'node' as const,
+  runtimeVersion: 'v20.0.0',
   mallocAvailable: true,
 };
 
-test('agent record: hello marks the process as node, named by its script', () => {
+test('agent record: hello marks the process with the runtime the agent names, named by its script', () => {
   const [note] = agentRecord(hello, 5);
   assert.equal(note?.type === 'note' && note.runtime, 'node');
   assert.equal(note?.type === 'note' && note.name, 'app.js');

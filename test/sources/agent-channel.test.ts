@@ -8,12 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import type { AgentMessage } from '../../src/agent/protocol.cjs';
+import type { AgentMessage } from '../../src/sources/agent-protocol.cjs';
 import { openAgentChannel } from '../../src/sources/agent-channel.js';
 import { fixturePath } from '../support/paths.js';
 
 const MIB = 1024 * 1024;
-const agentPath = fileURLToPath(new URL('../../src/agent/agent.cjs', import.meta.url));
+const agentPath = fileURLToPath(
+  new URL('../../src/runtimes/node/agent/agent.cjs', import.meta.url),
+);
 
 test('agent channel: heap, malloc and GC messages arrive, and release gives memory back', async () => {
   const messages: AgentMessage[] = [];

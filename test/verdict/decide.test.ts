@@ -1,11 +1,11 @@
-// The verdict as a truth table. Each row: runtime, then the facts that are true, then
+// The verdict as a truth table. Each row: the runtime the facts come from (a label for the
+// reader: decide reads facts, never the runtime's name), then the facts that are true, then
 // `->` and the verdict. Facts not named are false; `live=` defaults to none, `os` to enough.
-// Runtime rows (node/go/jvm) are written now from synthetic facts, ahead of their sources.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decide, type DecisionFacts } from '../../src/verdict/decide.js';
-import { isVerdict, type Runtime } from '../../src/verdict/verdicts.js';
+import { isVerdict } from '../../src/verdict/verdicts.js';
 
 const TABLE = `
 # data problems first
@@ -28,14 +28,14 @@ other  rssRising persists rssPlateau                       -> retention
 other  rssRose rssPlateau                                  -> retention
 other  rssRose                                             -> inconclusive
 other                                                      -> steady
-# no-gc-yet: only Go and the JVM, only with positive proof, only below the first trigger
+# no-gc-yet: only with positive proof, only below the first trigger. Only a module whose
+# source can prove it sets noGcProven (Go, the JVM: runtimes/*/findings.ts), so Node and
+# OS level never get here (test/runtimes/proofs.test.ts).
 go     noGcProven belowTrigger                             -> no-gc-yet
 jvm    noGcProven belowTrigger                             -> no-gc-yet
-node   noGcProven belowTrigger                             -> steady
-node   live=ok noGcProven belowTrigger                     -> steady
+go     live=ok noGcProven belowTrigger                     -> no-gc-yet
 go     belowTrigger                                        -> steady
 go     noGcProven                                          -> steady
-other  noGcProven belowTrigger                             -> steady
 # live heap
 node   live=ok liveRising                                  -> leak
 node   live=ok liveRising livePlateau                      -> steady
@@ -79,7 +79,6 @@ function parseRow(line: string): { facts: DecisionFacts; expected: string } {
   if (match === null) throw new Error(`malformed truth-table row: ${line}`);
   const tokens = match[2]!.trim() === '' ? [] : match[2]!.trim().split(/\s+/);
   const facts: DecisionFacts = {
-    runtime: match[1] as Runtime,
     osEnough: true,
     liveSource: 'none',
     liveRising: false,

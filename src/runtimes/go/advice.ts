@@ -2,8 +2,8 @@
 // when the heap holds much beyond live data, GOMEMLIMIT against a cgroup limit (or the
 // measured peak), debug.FreeOSMemory after bursts.
 
-import { GO_FIRST_TRIGGER_BYTES } from '../../analysis/go-findings.js';
-import { formatBytes } from '../../verdict/format-figures.js';
+import { GO_FIRST_TRIGGER_BYTES } from './findings.js';
+import { formatBytes } from '../../format/figures.js';
 import { mib, significant, type Advice, type AdviceFacts } from '../../advice/advice.js';
 
 const DEFAULT_GOGC = 100;

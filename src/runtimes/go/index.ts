@@ -2,22 +2,70 @@
 // stacks; its binary's build info says it is Go.
 
 import type { RuntimeModule } from '../runtime-module.js';
-import { readGoBuildInfo } from '../../target/go-build-info.js';
-import { GCTRACE_RESOLUTION_BYTES } from '../../analysis/go-findings.js';
+import { readGoBuildInfo } from './build-info.js';
+import {
+  coarseRiseReason,
+  goStacksReasons,
+  goTooFewReason,
+  memoryLimitReasons,
+  noGcYetReasons,
+  quietBoundReasons,
+  staleLiveReason,
+} from './explain.js';
+import {
+  GCTRACE_RESOLUTION_BYTES,
+  GO_COARSE_LIVE_BYTES,
+  goOwnFindings,
+  type GoFindings,
+} from './findings.js';
 import { NODE_NATIVE_LEAK_MIN_BYTES } from '../node/index.js';
 import { goAccounted } from './accounted.js';
 import { goAdvice } from './advice.js';
 import { goAnonParts } from './anon-split.js';
 import { goBaselineBytes } from './baseline.js';
+import { openGoEndpointSession } from './endpoint-session.js';
+import { planGo } from './plan.js';
 import { GO_WORDS } from './words.js';
 
-export const GO: RuntimeModule = {
+export const GO: RuntimeModule<GoFindings> = {
   name: 'go',
   title: 'Go',
   detect: (executable) => readGoBuildInfo(executable) !== null,
+  plan: planGo,
+  // A trace cannot be turned on after start: the program's own endpoints, when it has them.
+  attach: (input) =>
+    Promise.resolve(
+      input.pprofUrl === null && input.expvarUrl === null
+        ? {
+            unavailableWhy:
+              'a running Go program cannot be traced; its live heap comes from its own endpoints: --pprof http://127.0.0.1:PORT/debug/pprof (net/http/pprof) or --expvar http://127.0.0.1:PORT/debug/vars (expvar); without either the verdict is OS-level',
+          }
+        : {
+            open: (context) => openGoEndpointSession(input.pid, input, context),
+            note:
+              input.pprofUrl !== null
+                ? `its live heap comes from ${input.pprofUrl} (heap?gc=1: a full GC, paced)`
+                : `its live heap is estimated from each GC's goal in ${input.expvarUrl}`,
+          },
+    ),
   words: GO_WORDS,
   accounted: (lists) => goAccounted(lists.gcs),
-  baselineBytes: (inputs) => goBaselineBytes(inputs.goalBytes, inputs.liveBytes),
+  findings: (lists, span) => goOwnFindings(lists.goFacts, lists.gcs, lists.scavs, span),
+  explain: {
+    pointsText: (found) => `${found.live.points} live points from ${GO_WORDS.pointsAre}`,
+    noGcYet: noGcYetReasons,
+    tooFew: goTooFewReason,
+    bounds: quietBoundReasons,
+    stale: staleLiveReason,
+    memoryLimit: memoryLimitReasons,
+    stacks: goStacksReasons,
+    coarseRise: coarseRiseReason,
+    coarseLiveNote: (pid) => ({
+      code: 'analysis.goCoarseLive',
+      text: `pid ${pid}: gctrace gives the Go heap in whole MiB and this live heap is under ${GO_COARSE_LIVE_BYTES / (1024 * 1024)} MiB, so its live points are coarse; a rising H2 counts as a leak only if RSS rises with it`,
+    }),
+  },
+  baselineBytes: (inputs, go) => goBaselineBytes(go?.lastGoalBytes ?? null, inputs.liveBytes),
   // The Node figure (runtimes/node), applied to Go before the split too; not measured for Go.
   nativeMinBytes: NODE_NATIVE_LEAK_MIN_BYTES,
   liveResolutionBytes: GCTRACE_RESOLUTION_BYTES,

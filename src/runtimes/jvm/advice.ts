@@ -1,7 +1,7 @@
 // JVM: -Xmx against the cgroup limit (or the measured peak), G1PeriodicGCInterval for an
 // idle G1 that holds free heap, SoftMaxHeapSize for ZGC and Shenandoah.
 
-import { formatBytes } from '../../verdict/format-figures.js';
+import { formatBytes } from '../../format/figures.js';
 import { mib, significant, type Advice, type AdviceFacts } from '../../advice/advice.js';
 
 // Heap at 75% of the limit: the rest is the JVM's own native memory (measured offHeap).

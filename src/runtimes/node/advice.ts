@@ -2,7 +2,7 @@
 // bursts. Never a blanket MALLOC_ARENA_MAX=2: on a zlib burst it made RSS about 20× worse
 // (DESIGN, measured facts), so fewer arenas is not offered as a fix for free bytes.
 
-import { formatBytes } from '../../verdict/format-figures.js';
+import { formatBytes } from '../../format/figures.js';
 import { mib, significant, type Advice, type AdviceFacts } from '../../advice/advice.js';
 
 // A heap cap leaves the rest of a cgroup limit for everything outside the V8 heap.

@@ -2,7 +2,7 @@
 
 import { fileURLToPath } from 'node:url';
 
-const AGENT_PATH = fileURLToPath(new URL('../../agent/agent.cjs', import.meta.url));
+const AGENT_PATH = fileURLToPath(new URL('./agent/agent.cjs', import.meta.url));
 
 export function nodeAgentEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...base, NODE_OPTIONS: appendRequire(base.NODE_OPTIONS, AGENT_PATH) };

@@ -1,5 +1,6 @@
 // Node.js: the agent (NODE_OPTIONS --require) reports each full GC's survivors, the V8 heap
-// and glibc malloc; rssdoctor forces full GCs when natural ones are too rare.
+// and glibc malloc; rssdoctor forces full GCs when natural ones are too rare. A running
+// Node is reached through its inspector instead (attach --inspector).
 
 import path from 'node:path';
 import type { RuntimeModule } from '../runtime-module.js';
@@ -8,6 +9,7 @@ import { nodeAccounted } from './accounted.js';
 import { nodeAdvice } from './advice.js';
 import { nodeAnonParts } from './anon-split.js';
 import { nodeBaselineBytes } from './baseline.js';
+import { openInspectorSession } from './inspector/inspector-session.js';
 import { NODE_WORDS } from './words.js';
 
 // A fresh Node process grows its own native memory (code caches, a malloc arena per
@@ -20,6 +22,19 @@ export const NODE: RuntimeModule = {
   title: 'Node.js',
   detect: (executable) => /^node(js)?$/.test(path.basename(executable)),
   agentEnv: nodeAgentEnv,
+  // Only with consent: an open inspector is a debugger port any local user can reach.
+  attach: (input) =>
+    Promise.resolve(
+      input.inspector
+        ? {
+            open: (context) => openInspectorSession(input.pid, context),
+            note: 'its live heap is read through its inspector (forced full GCs, paced)',
+          }
+        : {
+            unavailableWhy:
+              'its live heap can be read through its inspector: add --inspector (a debugger port then listens on 127.0.0.1 while rssdoctor watches, reachable by any local user); without it the verdict is OS-level',
+          },
+    ),
   words: NODE_WORDS,
   accounted: (lists) => nodeAccounted(lists.heaps),
   baselineBytes: (inputs) => nodeBaselineBytes(inputs.workers),

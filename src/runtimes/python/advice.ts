@@ -1,7 +1,7 @@
 // Python: tracemalloc names the line that keeps a leak's objects; glibc's free lists are
 // what a Python process holds beyond its objects, given back by malloc_trim or jemalloc.
 
-import { formatBytes } from '../../verdict/format-figures.js';
+import { formatBytes } from '../../format/figures.js';
 import { significant, type Advice, type AdviceFacts } from '../../advice/advice.js';
 
 export function pythonAdvice(facts: AdviceFacts): Advice[] {

@@ -2,7 +2,7 @@
 # Python process of the run imports it at start-up (the `site` module's sitecustomize
 # hook), then the user's own sitecustomize, if any, is imported as usual.
 #
-# It speaks the agent protocol (src/agent/protocol.cts: NDJSON over the run's private unix
+# It speaks the agent protocol (src/sources/agent-protocol.cts: NDJSON over the run's private unix
 # socket, RSSDOCTOR_AGENT_SOCKET): a hello; after each full collection (gc.callbacks,
 # generation 2) the live size; every tick the allocator's figures; and it answers the
 # controls `gc` (gc.collect()) and `release` (gc.collect(), then malloc_trim(0)).
@@ -96,8 +96,18 @@ def _rssdoctor_agent():
     }
     outbox = collections.deque()
     state = {"forced": False, "start": 0.0, "minor": 0, "minorPauseMs": 0.0, "full": 0}
+    # What the agent itself costs the program, measured inside it (bench/python-overhead.mjs
+    # reads it): its callbacks' time, its thread's CPU, and the forced collections apart.
+    cost = {"callback_s": 0.0, "thread_s": 0.0, "forced_s": 0.0}
 
     def on_gc(phase, info):
+        entered = time.perf_counter()
+        try:
+            observe_gc(phase, info)
+        finally:
+            cost["callback_s"] += time.perf_counter() - entered
+
+    def observe_gc(phase, info):
         if phase == "start":
             state["start"] = time.perf_counter()
             return
@@ -113,10 +123,12 @@ def _rssdoctor_agent():
 
     def collect(forced):
         state["forced"] = forced
+        started = time.perf_counter()
         try:
             gc.collect()
         finally:
             state["forced"] = False
+            cost["forced_s"] += time.perf_counter() - started
 
     def heap_message():
         small = small_bytes()
@@ -189,6 +201,7 @@ def _rssdoctor_agent():
                     send(dict({"t": "malloc", "pid": pid}, **figures))
             while outbox:
                 send(outbox.popleft())
+            cost["thread_s"] = time.thread_time()
 
     def start():
         try:
@@ -204,6 +217,18 @@ def _rssdoctor_agent():
             finally:
                 sock.close()
         threading.Thread(target=guarded, name="rssdoctor-agent", daemon=True).start()
+
+    cost_file = os.environ.get("RSSDOCTOR_AGENT_COST_FILE")
+    if cost_file:
+        import atexit
+
+        def write_cost():
+            with open(cost_file, "w") as out:
+                json.dump({"callbackMs": cost["callback_s"] * 1000,
+                           "threadMs": cost["thread_s"] * 1000,
+                           "forcedMs": cost["forced_s"] * 1000,
+                           "programCpuMs": time.process_time() * 1000}, out)
+        atexit.register(write_cost)
 
     gc.callbacks.append(on_gc)
     if hasattr(os, "register_at_fork"):

@@ -1,0 +1,72 @@
+// The HTML reporter: one self-contained file (uPlot inlined, works offline) with the
+// verdict banner, the breakdown, RSS over time stacked by part, the live points with the
+// trend the verdict read, GC and probe markers, advice and data-quality notes.
+
+import type { Recording } from '../recording/reader.js';
+import { formatBytes, formatSeconds } from '../format/figures.js';
+import { escapeHtml, htmlPage } from './html-page.js';
+import { REPORT_PAGE_SCRIPT } from './html-script.js';
+import type { Report } from '../report/report.js';
+import { viewData } from './view-data.js';
+
+export function renderHtml(report: Report, recording: Recording): string {
+  const view = viewData(recording, report);
+  const who = report.pid === null ? 'no process' : `pid ${report.pid}`;
+  const top = report.processes.find((process) => process.pid === report.pid);
+  const body = [
+    `<div class="banner v-${report.verdict}"><h1>${escapeHtml(report.verdict)} — confidence ${report.confidence.toFixed(2)}</h1>`,
+    `<div>${escapeHtml(`${who}${top?.name ? ` ${top.name}` : ''} [${report.runtime}] · ${recording.header.command.join(' ')}`)}</div>`,
+    `<ul class="why">${report.reasons.map((reason) => `<li>${escapeHtml(reason.text)}</li>`).join('')}</ul></div>`,
+    '<h2>Memory</h2><div id="plot-memory" class="plot"></div>',
+    view.samples === 0 ? '<p class="muted">no samples</p>' : '',
+    `<p class="muted">${view.samples} samples${view.samples > view.memory.t.length ? `, ${view.memory.t.length} drawn (largest-triangle-three-buckets)` : ''}; vertical lines: grey natural full GC, red forced GC, blue release probe</p>`,
+    '<h2>Live heap</h2><div id="plot-live" class="plot"></div>',
+    view.live.t.length > 1
+      ? ''
+      : '<p class="muted">no live points: no runtime source measured live data for this process</p>',
+    '<h2>Where the bytes are (at the end)</h2>',
+    breakdownTable(report),
+    report.probeRelease === undefined
+      ? ''
+      : `<p>Release probe: ${escapeHtml(report.probeRelease.text)}</p>`,
+    list(
+      'What to do',
+      report.advice.map((advice) => advice.text),
+    ),
+    list(
+      'Data quality',
+      report.dataQuality.map((note) => note.text),
+    ),
+    `<p class="muted">${escapeHtml(runLine(report))}</p>`,
+  ].join('\n');
+  return htmlPage({
+    title: `rssdoctor: ${report.verdict} — ${recording.header.command.join(' ')}`,
+    body,
+    data: { view },
+    script: REPORT_PAGE_SCRIPT,
+  });
+}
+
+function breakdownTable(report: Report): string {
+  const { rssBytes, swapBytes, parts } = report.breakdown;
+  if (rssBytes === null) return '<p class="muted">no sample</p>';
+  const rows = Object.entries(parts).map(([name, part]) => {
+    const value =
+      part.bytes === null
+        ? `<span class="muted">unknown: ${escapeHtml(part.why ?? '')}</span>`
+        : `${part.kind === 'upperBound' ? '≤ ' : ''}${formatBytes(part.bytes)}`;
+    const share = part.bytes === null ? '' : `${((part.bytes / rssBytes) * 100).toFixed(0)}%`;
+    return `<tr class="${part.within === 'anon' ? 'within' : ''}"><td>${escapeHtml(name)}</td><td>${value}</td><td>${share}</td></tr>`;
+  });
+  return `<table><tr><th>RSS</th><th>${formatBytes(rssBytes)}</th><th>swap ${swapBytes === null ? '?' : formatBytes(swapBytes)}</th></tr>${rows.join('')}</table>`;
+}
+
+function list(title: string, items: string[]): string {
+  if (items.length === 0) return '';
+  return `<h2>${escapeHtml(title)}</h2><ul class="plain">${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
+}
+
+function runLine(report: Report): string {
+  const run = report.run;
+  return `run: ${formatSeconds(run.durationMs)}, ${run.samples} samples, ${run.livePoints} live points, ${run.forcedGcs} forced GCs${run.recordingPath === null ? '' : `; recording ${run.recordingPath}`}`;
+}

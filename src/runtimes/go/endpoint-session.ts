@@ -1,0 +1,177 @@
+// A running Go program read through its own endpoints, since a trace cannot be turned on
+// after start. --pprof (the base of net/http/pprof): heap?gc=1&debug=1 runs a full GC and
+// prints MemStats, whose HeapAlloc is then the live heap; asked when a live point is due
+// (run/probe-pacing.ts), as the agent forces one in Node. --expvar (/debug/vars): polled
+// every tick, cheap; each new GC (NumGC) gives a live point estimated from its goal.
+// In `run`, where gctrace already gives every GC, --pprof only forces the rare GC
+// (forceGc): the trace records it like any other.
+
+import { performance } from 'node:perf_hooks';
+import { dueForProbe, probeEveryMs } from '../../run/probe-pacing.js';
+import { httpGet } from '../../sources/http-get.js';
+import { readEnviron } from '../../sources/proc-environ.js';
+import type { RuntimeSession, SessionContext } from '../runtime-session.js';
+import {
+  liveFromGoal,
+  parseExpvarMemStats,
+  parsePprofMemStats,
+  type MemStats,
+} from './memstats.js';
+import { GOGC_DEFAULT_PERCENT, goSettings } from './settings.js';
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export interface GoEndpoints {
+  pprofUrl: string | null;
+  expvarUrl: string | null;
+}
+
+export function heapUrl(pprofBase: string, forceGc: boolean): string {
+  return `${pprofBase.replace(/\/+$/, '')}/heap?${forceGc ? 'gc=1&' : ''}debug=1`;
+}
+
+// Asks the program for a full GC and its MemStats right after.
+export async function forceGc(pprofBase: string): Promise<{ stats: MemStats; tookMs: number }> {
+  const started = performance.now();
+  const url = heapUrl(pprofBase, true);
+  const stats = parsePprofMemStats(await httpGet(url, REQUEST_TIMEOUT_MS));
+  if (stats === null)
+    throw new Error(`${url} printed no MemStats: is it net/http/pprof's heap profile?`);
+  return { stats, tookMs: performance.now() - started };
+}
+
+async function readExpvar(url: string): Promise<MemStats> {
+  const stats = parseExpvarMemStats(await httpGet(url, REQUEST_TIMEOUT_MS));
+  if (stats === null) throw new Error(`${url} has no "memstats": is it expvar's /debug/vars?`);
+  return stats;
+}
+
+export async function openGoEndpointSession(
+  pid: number,
+  endpoints: GoEndpoints,
+  context: SessionContext,
+): Promise<RuntimeSession> {
+  const { pprofUrl, expvarUrl } = endpoints;
+  // Reachable before the watch starts, or the user hears why now.
+  let lastNumGc = -1;
+  if (expvarUrl !== null) lastNumGc = (await readExpvar(expvarUrl)).numGc;
+  if (pprofUrl !== null) await httpGet(heapUrl(pprofUrl, false), REQUEST_TIMEOUT_MS);
+  const environ = readEnviron(pid);
+  const gogcPercent =
+    (environ === null ? null : goSettings(environ).gogcPercent) ?? GOGC_DEFAULT_PERCENT;
+  const everyMs = probeEveryMs(context.durationMs);
+  const state = { lastLiveMs: context.nowMs(), inFlight: false, forcedPauseMs: 0 };
+  const canForce = pprofUrl !== null && !context.passive;
+
+  const point = (stats: MemStats, forced: boolean, pauseMs?: number): void => {
+    const tMs = context.nowMs();
+    state.lastLiveMs = tMs;
+    lastNumGc = stats.numGc;
+    if (forced) context.append({ type: 'control', tMs, pid, action: 'gc', durationMs: pauseMs });
+    context.append({
+      type: 'gc',
+      tMs,
+      pid,
+      kind: 'full',
+      forced,
+      ...(forced ? { cause: 'user' } : {}),
+      liveBytes: forced ? stats.heapAllocBytes : liveFromGoal(stats, gogcPercent),
+      goalBytes: stats.nextGcBytes,
+      stacksBytes: stats.stackInuseBytes,
+      count: stats.numGc,
+    });
+  };
+  const force = async (): Promise<void> => {
+    const { stats, tookMs } = await forceGc(pprofUrl!);
+    // The request's time bounds the GC's from above; most of a Go GC runs concurrently.
+    state.forcedPauseMs += tookMs;
+    point(stats, true, tookMs);
+  };
+  const failed = (error: Error): void =>
+    context.append({
+      type: 'note',
+      tMs: context.nowMs(),
+      code: 'source.liveUnavailable',
+      pid,
+      text: `pid ${pid}: ${error.message}`,
+    });
+  const guarded = (work: () => Promise<void>): void => {
+    state.inFlight = true;
+    void work()
+      .catch(failed)
+      .finally(() => (state.inFlight = false));
+  };
+
+  return {
+    env: (base) => base,
+    tick: () => {
+      if (state.inFlight) return;
+      if (canForce && dueForProbe(state, context.nowMs(), everyMs)) {
+        guarded(force);
+      } else if (expvarUrl !== null) {
+        guarded(async () => {
+          const stats = await readExpvar(expvarUrl);
+          if (stats.numGc > lastNumGc) point(stats, false);
+        });
+      }
+    },
+    finalProbe: async () => {
+      if (canForce) await force().catch(failed);
+    },
+    pids: () => [pid],
+    close: () => undefined,
+  };
+}
+
+// run --pprof: gctrace already sees every GC, forced ones included; when none came for a
+// while, one is asked for (heap?gc=1), as the agent forces one in Node.
+export function withPprofProbe(
+  open: (context: SessionContext) => RuntimeSession,
+  context: SessionContext,
+): RuntimeSession {
+  const pprofUrl = context.pprofUrl;
+  if (pprofUrl === undefined || context.passive) return open(context);
+  const state = { lastLiveMs: context.nowMs(), inFlight: false, forcedPauseMs: 0 };
+  const session = open({
+    ...context,
+    append: (record) => {
+      if (record.type === 'gc' && record.liveBytes !== undefined) state.lastLiveMs = record.tMs;
+      context.append(record);
+    },
+  });
+  const everyMs = probeEveryMs(context.durationMs);
+  // The program serving pprof is the root of the tree (the first PID of a tick).
+  let rootPid: number | undefined;
+  const force = async (): Promise<void> => {
+    const { tookMs } = await forceGc(pprofUrl);
+    state.forcedPauseMs += tookMs;
+    if (rootPid === undefined) return;
+    context.append({
+      type: 'control',
+      tMs: context.nowMs(),
+      pid: rootPid,
+      action: 'gc',
+      durationMs: tookMs,
+    });
+  };
+  const failed = (error: Error): void =>
+    context.append({
+      type: 'note',
+      tMs: context.nowMs(),
+      code: 'source.liveUnavailable',
+      text: `--pprof: ${error.message}`,
+    });
+  return {
+    ...session,
+    tick: (pids) => {
+      session.tick(pids);
+      rootPid ??= pids[0];
+      if (!dueForProbe(state, context.nowMs(), everyMs)) return;
+      state.inFlight = true;
+      void force()
+        .catch(failed)
+        .finally(() => (state.inFlight = false));
+    },
+    finalProbe: () => force().catch(failed),
+  };
+}

@@ -1,0 +1,64 @@
+// A running JVM whose GC log cannot be turned on (JDK 8 has no VM.log, or VM.log was
+// refused): each live point is a full GC forced with GC.run, then the heap in use read with
+// GC.heap_info (heap-info.ts), paced and within the pause budget as in `run`. Natural GCs
+// are not seen, so every live point is a forced one; GC.run's answer time bounds its pause.
+
+import { dueForProbe, probeEveryMs } from '../../run/probe-pacing.js';
+import type { AddressRange } from '../../sources/address-range.js';
+import type { RuntimeSession, SessionContext } from '../runtime-session.js';
+import { jvmDiagnosticCommand } from './attach.js';
+import { parseHeapRange } from './heap-range.js';
+import { parseHeapUsedBytes } from './heap-info.js';
+
+export function openHeapInfoSession(pid: number, context: SessionContext): RuntimeSession {
+  const everyMs = probeEveryMs(context.durationMs);
+  const state = { lastLiveMs: context.nowMs(), inFlight: false, forcedPauseMs: 0 };
+  let heapRange: AddressRange | null = null;
+  const force = async (): Promise<void> => {
+    const gc = await jvmDiagnosticCommand(pid, 'GC.run');
+    if (!gc.ok) throw new Error(`GC.run was refused (${gc.output.trim()})`);
+    state.forcedPauseMs += gc.durationMs;
+    const info = await jvmDiagnosticCommand(pid, 'GC.heap_info');
+    const usedBytes = info.ok ? parseHeapUsedBytes(info.output) : null;
+    if (usedBytes === null) throw new Error('GC.heap_info printed no heap in use');
+    heapRange ??= parseHeapRange(info.output);
+    const tMs = context.nowMs();
+    state.lastLiveMs = tMs;
+    context.append({ type: 'control', tMs, pid, action: 'gc', durationMs: gc.durationMs });
+    context.append({
+      type: 'gc',
+      tMs,
+      pid,
+      kind: 'full',
+      forced: true,
+      liveBytes: usedBytes,
+      heapAfterBytes: usedBytes,
+      cause: 'Diagnostic Command',
+      jvmKind: 'full',
+    });
+  };
+  const failed = (error: Error): void =>
+    context.append({
+      type: 'note',
+      tMs: context.nowMs(),
+      code: 'source.jvmAttachFailed',
+      pid,
+      text: `pid ${pid}: ${error.message}`,
+    });
+  return {
+    env: (base) => base,
+    tick: () => {
+      if (context.passive || !dueForProbe(state, context.nowMs(), everyMs)) return;
+      state.inFlight = true;
+      void force()
+        .catch(failed)
+        .finally(() => (state.inFlight = false));
+    },
+    finalProbe: async () => {
+      if (!context.passive) await force().catch(failed);
+    },
+    pids: () => [pid],
+    heapRanges: (asked) => (asked === pid && heapRange !== null ? [heapRange] : null),
+    close: () => undefined,
+  };
+}

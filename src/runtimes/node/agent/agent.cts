@@ -1,0 +1,213 @@
+// rssdoctor's in-process agent for Node targets, loaded with NODE_OPTIONS=--require.
+// It runs in every isolate (the main thread and each worker thread, since Node 20 runs a
+// --require preload in workers too). Each isolate watches its own GCs and heap; workers
+// report through the main thread over a BroadcastChannel, and only the main thread holds
+// the socket and does process-wide work (malloc figures, malloc_trim).
+// It never keeps the process alive (every handle is unref'd) and never throws into the
+// target: if rssdoctor goes away, the target goes on as if the agent were not there.
+
+import * as net from 'node:net';
+import { readFileSync } from 'node:fs';
+import * as workerThreads from 'node:worker_threads';
+import { fullGc } from './full-gc.cjs';
+import { GcWatch } from './gc-watch.cjs';
+import { heapFigures } from './heap-figures.cjs';
+import { loadMalloc } from './malloc.cjs';
+import { lineSplitter } from '../../../sources/ndjson-lines.cjs';
+import {
+  INTERVAL_ENV,
+  MALLOC_EVERY_ENV,
+  SOCKET_ENV,
+  type AgentMessage,
+  type ControlMessage,
+  type HeapMessage,
+} from '../../../sources/agent-protocol.cjs';
+
+type Relay =
+  AgentMessage | { t: 'gc-request'; id: number } | { t: 'gc-done'; id: number; threadId: number };
+
+const socketPath = process.env[SOCKET_ENV];
+if (socketPath !== undefined && socketPath !== '') {
+  try {
+    start(socketPath);
+  } catch {
+    // The agent must never break the target.
+  }
+}
+
+function start(path: string): void {
+  const pid = process.pid;
+  const threadId = workerThreads.threadId;
+  const intervalMs = Number(process.env[INTERVAL_ENV]) || 1000;
+  const watch = new GcWatch(pid, threadId);
+  const channel = new workerThreads.BroadcastChannel(`rssdoctor-agent-${pid}`);
+  channel.unref();
+  const heap = (): HeapMessage => ({ t: 'heap', pid, threadId, ...heapFigures() });
+  if (workerThreads.isMainThread) mainThread(path, pid, intervalMs, watch, channel, heap);
+  else workerThread(pid, threadId, intervalMs, watch, channel, heap);
+}
+
+function workerThread(
+  pid: number,
+  threadId: number,
+  intervalMs: number,
+  watch: GcWatch,
+  channel: workerThreads.BroadcastChannel,
+  heap: () => HeapMessage,
+): void {
+  const post = (message: Relay): void => {
+    try {
+      channel.postMessage(message);
+    } catch {
+      // channel closed while the worker exits
+    }
+  };
+  post({ t: 'isolate', pid, threadId, event: 'start' });
+  const tick = (): void => {
+    for (const message of watch.drain(false)) post(message);
+    post(heap());
+  };
+  setInterval(tick, intervalMs).unref();
+  channel.onmessage = (event: unknown) => {
+    const message = (event as { data: Relay }).data;
+    if (message.t !== 'gc-request') return;
+    for (const natural of watch.drain(false)) post(natural);
+    fullGc();
+    for (const forced of watch.drain(true)) post(forced);
+    post(heap());
+    post({ t: 'gc-done', id: message.id, threadId });
+  };
+  process.on('exit', () => post({ t: 'isolate', pid, threadId, event: 'exit' }));
+}
+
+function mainThread(
+  path: string,
+  pid: number,
+  intervalMs: number,
+  watch: GcWatch,
+  channel: workerThreads.BroadcastChannel,
+  heap: () => HeapMessage,
+): void {
+  const malloc = loadMalloc();
+  const workers = new Set<number>();
+  const acks = new Map<number, { waiting: Set<number>; done: () => void }>();
+  const socket = net.createConnection(path);
+  socket.unref();
+  let open = false;
+  const send = (message: AgentMessage): void => {
+    if (open && socket.writable) socket.write(JSON.stringify(message) + '\n');
+  };
+  const timers: NodeJS.Timeout[] = [];
+  const stop = (): void => {
+    open = false;
+    for (const timer of timers) clearInterval(timer);
+    watch.stop();
+    channel.onmessage = () => {};
+  };
+  socket.on('error', stop);
+  socket.on('close', stop);
+  socket.on('connect', () => {
+    open = true;
+    send({
+      t: 'hello',
+      pid,
+      ppid: process.ppid,
+      // The program's own words, as people type them: the script and its arguments.
+      argv: process.argv.slice(1),
+      runtime: 'node',
+      runtimeVersion: process.version,
+      mallocAvailable: malloc.available,
+      ...(malloc.why === undefined ? {} : { mallocWhy: malloc.why }),
+      ...(watch.unavailableWhy === null ? {} : { liveUnavailableWhy: watch.unavailableWhy }),
+    });
+    sendMalloc();
+  });
+  const sendMalloc = (): void => {
+    const figures = malloc.info();
+    if (figures !== null) send({ t: 'malloc', pid, ...figures });
+  };
+  const tick = (): void => {
+    for (const message of watch.drain(false)) send(message);
+    send(heap());
+  };
+  timers.push(setInterval(tick, intervalMs).unref());
+  timers.push(setInterval(sendMalloc, Number(process.env[MALLOC_EVERY_ENV]) || 10_000).unref());
+
+  channel.onmessage = (event: unknown) => {
+    const message = (event as { data: Relay }).data;
+    if (message.t === 'gc-done') {
+      const pending = acks.get(message.id);
+      pending?.waiting.delete(message.threadId);
+      if (pending !== undefined && pending.waiting.size === 0) pending.done();
+      return;
+    }
+    if (message.t === 'gc-request') return;
+    if (message.t === 'isolate') {
+      if (message.event === 'start') workers.add(message.threadId);
+      else workers.delete(message.threadId);
+    }
+    send(message);
+  };
+
+  socket.setEncoding('utf8');
+  socket.on(
+    'data',
+    lineSplitter((line) => {
+      try {
+        void control(JSON.parse(line) as ControlMessage);
+      } catch {
+        // a line that does not parse is not ours to act on
+      }
+    }),
+  );
+
+  // A forced full GC in every isolate; `release` then hands free malloc pages back.
+  const control = async (message: ControlMessage): Promise<void> => {
+    if (message.t !== 'control') return;
+    const started = performance.now();
+    const rssBeforeBytes = readRssBytes();
+    for (const natural of watch.drain(false)) send(natural);
+    fullGc();
+    for (const forced of watch.drain(true)) send(forced);
+    send(heap());
+    if (workers.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1000);
+        timer.unref();
+        acks.set(message.id, {
+          waiting: new Set(workers),
+          done: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+        channel.postMessage({ t: 'gc-request', id: message.id });
+      });
+      acks.delete(message.id);
+    }
+    const trimmed = message.action === 'release' ? malloc.trim() : false;
+    // Fresh allocator figures after the action: the breakdown at the end reads them.
+    sendMalloc();
+    send({
+      t: 'control-result',
+      pid,
+      id: message.id,
+      action: message.action,
+      rssBeforeBytes,
+      rssAfterBytes: readRssBytes(),
+      durationMs: performance.now() - started,
+      trimmed,
+    });
+  };
+}
+
+// Unknown (undefined, left out of the message) when it cannot be read: a 0 would make the
+// release probe read every byte as given back.
+function readRssBytes(): number | undefined {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match === null ? undefined : Number(match[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}

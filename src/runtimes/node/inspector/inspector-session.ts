@@ -1,0 +1,196 @@
+// The Node side of `attach --inspector`: the inspector protocol in place of the agent.
+// Every tick each isolate (the main thread's, and each worker's through NodeWorker) reports
+// its heap figures (process.memoryUsage(), evaluated in it); a live point is a full GC
+// forced with HeapProfiler.collectGarbage and the figures right after, paced and within
+// the pause budget as in `run` (run/probe-pacing.ts). Natural GCs are not seen through the
+// protocol, so every live point is a forced one. At the end the inspector is closed from
+// inside (inspector.close()) if rssdoctor opened it, so nothing listens after it leaves.
+
+import { performance } from 'node:perf_hooks';
+import type { BodyRecord } from '../../../recording/records.js';
+import { dueForProbe, probeEveryMs } from '../../../run/probe-pacing.js';
+import type { RuntimeSession, SessionContext } from '../../runtime-session.js';
+import { CdpClient, typedCall, type CdpTarget } from './cdp-client.js';
+import { openInspector } from './open-inspector.js';
+import { WorkerTarget } from './worker-target.js';
+
+const CALL_TIMEOUT_MS = 10_000;
+const CLOSE_WAIT_MS = 3_000;
+const MEMORY_USAGE = 'JSON.stringify(process.memoryUsage())';
+
+interface Isolate {
+  threadId: number;
+  target: CdpTarget;
+  lastLiveMs: number;
+  inFlight: boolean;
+  forcedPauseMs: number;
+}
+
+interface MemoryUsage {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+export async function openInspectorSession(
+  pid: number,
+  context: SessionContext,
+): Promise<RuntimeSession> {
+  const endpoint = await openInspector(pid);
+  let client: CdpClient;
+  try {
+    client = await CdpClient.connect(endpoint.webSocketUrl, CALL_TIMEOUT_MS);
+  } catch (error) {
+    // Only a connection can close it from inside: say it may stay open.
+    const left = endpoint.openedByUs
+      ? `; its inspector, opened with SIGUSR1, may still listen on ${endpoint.host}:${endpoint.port}`
+      : '';
+    throw new Error(`${(error as Error).message}${left}`);
+  }
+  context.append({
+    type: 'note',
+    tMs: context.nowMs(),
+    code: 'attach.inspectorOpen',
+    pid,
+    text: endpoint.openedByUs
+      ? `the inspector of pid ${pid} was open on ${endpoint.host}:${endpoint.port} while rssdoctor watched (opened with SIGUSR1, closed at the end); any local user could connect to it meanwhile`
+      : `the inspector of pid ${pid} was already open on ${endpoint.host}:${endpoint.port}; rssdoctor used it and left it open`,
+  });
+  const isolates = new Map<number, Isolate>([[0, isolate(0, client, context.nowMs())]]);
+  const workers = new Map<string, WorkerTarget>();
+  client.on('NodeWorker.attachedToWorker', (params) => {
+    const { sessionId, workerInfo } = params as {
+      sessionId: string;
+      workerInfo: { workerId: string };
+    };
+    const threadId = Number(workerInfo.workerId);
+    const worker = new WorkerTarget(client, sessionId, threadId, CALL_TIMEOUT_MS);
+    workers.set(sessionId, worker);
+    isolates.set(threadId, isolate(threadId, worker, context.nowMs()));
+  });
+  client.on('NodeWorker.detachedFromWorker', (params) => {
+    const { sessionId } = params as { sessionId: string };
+    const worker = workers.get(sessionId);
+    workers.delete(sessionId);
+    if (worker !== undefined) isolates.delete(worker.threadId);
+  });
+  client.on('NodeWorker.receivedMessageFromWorker', (params) => {
+    const { sessionId, message } = params as { sessionId: string; message: string };
+    workers.get(sessionId)?.deliver(message);
+  });
+  // Workers are optional: a Node without the domain still has its main isolate.
+  await client.call('NodeWorker.enable', { waitForDebuggerOnStart: false }).catch(() => undefined);
+
+  const everyMs = probeEveryMs(context.durationMs);
+  const append = (record: BodyRecord): void => context.append(record);
+  const figures = async (state: Isolate): Promise<MemoryUsage> => {
+    const answer = await typedCall(state.target, 'Runtime.evaluate', {
+      expression: MEMORY_USAGE,
+      returnByValue: true,
+      silent: true,
+    });
+    return JSON.parse(String(answer.result.value)) as MemoryUsage;
+  };
+  const heapRecord = (state: Isolate, usage: MemoryUsage): void =>
+    append({
+      type: 'heap',
+      tMs: context.nowMs(),
+      pid,
+      threadId: state.threadId,
+      usedHeapBytes: usage.heapUsed,
+      totalHeapBytes: usage.heapTotal,
+      externalBytes: usage.external,
+      arrayBuffersBytes: usage.arrayBuffers,
+    });
+  const force = async (state: Isolate): Promise<void> => {
+    state.inFlight = true;
+    try {
+      const started = performance.now();
+      await typedCall(state.target, 'HeapProfiler.collectGarbage');
+      // The round trip bounds the pause from above: the isolate ran the GC in between.
+      const pauseMs = performance.now() - started;
+      state.forcedPauseMs += pauseMs;
+      const usage = await figures(state);
+      const tMs = context.nowMs();
+      state.lastLiveMs = tMs;
+      append({ type: 'control', tMs, pid, action: 'gc', durationMs: pauseMs });
+      append({
+        type: 'gc',
+        tMs,
+        pid,
+        threadId: state.threadId,
+        kind: 'full',
+        forced: true,
+        liveBytes: usage.heapUsed + usage.external,
+        heapAfterBytes: usage.heapUsed,
+        pauseMs,
+      });
+      heapRecord(state, usage);
+    } finally {
+      state.inFlight = false;
+    }
+  };
+  const failed = (what: string) => (error: Error) => {
+    if (!client.open) return;
+    append({
+      type: 'note',
+      tMs: context.nowMs(),
+      code: 'source.liveUnavailable',
+      pid,
+      text: `pid ${pid}: ${what} through the inspector failed (${error.message})`,
+    });
+  };
+
+  return {
+    env: (base) => base,
+    tick: () => {
+      if (!client.open) return;
+      const tMs = context.nowMs();
+      for (const state of isolates.values()) {
+        if (state.inFlight) continue;
+        if (!context.passive && dueForProbe(state, tMs, everyMs)) {
+          void force(state).catch(failed('a forced GC'));
+        } else {
+          state.inFlight = true;
+          void figures(state)
+            .then((usage) => heapRecord(state, usage))
+            .catch(failed('reading the heap'))
+            .finally(() => (state.inFlight = false));
+        }
+      }
+    },
+    finalProbe: async () => {
+      if (context.passive || !client.open) return;
+      await Promise.all(
+        [...isolates.values()].map((state) => force(state).catch(failed('the final GC'))),
+      );
+    },
+    pids: () => [pid],
+    close: async () => {
+      await client.call('NodeWorker.disable').catch(() => undefined);
+      if (endpoint.openedByUs && client.open) {
+        // inspector.close() ends this very connection: fired, then the close is awaited.
+        client.fire('Runtime.evaluate', {
+          expression: "require('node:inspector').close()",
+          includeCommandLineAPI: true,
+          silent: true,
+        });
+        if (!(await client.closed(CLOSE_WAIT_MS))) {
+          append({
+            type: 'note',
+            tMs: context.nowMs(),
+            code: 'attach.inspectorOpen',
+            pid,
+            text: `the inspector of pid ${pid} did not close within ${CLOSE_WAIT_MS / 1000} s: it may still listen on ${endpoint.host}:${endpoint.port}`,
+          });
+        }
+      }
+      await client.close();
+    },
+  };
+}
+
+function isolate(threadId: number, target: CdpTarget, nowMs: number): Isolate {
+  return { threadId, target, lastLiveMs: nowMs, inFlight: false, forcedPauseMs: 0 };
+}

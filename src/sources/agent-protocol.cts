@@ -1,0 +1,80 @@
+// The agent protocol: NDJSON lines over the run's private unix socket. Field names carry
+// their units. rssdoctor stamps each message with its own clock on receipt.
+
+import type { HeapFigures } from '../runtimes/node/agent/heap-figures.cjs';
+
+export interface HelloMessage {
+  t: 'hello';
+  pid: number;
+  ppid: number;
+  // The program's command line without the interpreter (the script and its arguments).
+  argv: string[];
+  // Each agent names its runtime and version (the Node agent in src/runtimes/node/agent/,
+  // the Python agent in src/runtimes/python/agent/).
+  runtime: 'node' | 'python';
+  runtimeVersion: string;
+  mallocAvailable: boolean;
+  mallocWhy?: string;
+  // Set when this process cannot report live points (no v8.GCProfiler).
+  liveUnavailableWhy?: string;
+}
+
+export interface IsolateMessage {
+  t: 'isolate';
+  pid: number;
+  threadId: number;
+  event: 'start' | 'exit';
+}
+
+export interface HeapMessage extends HeapFigures {
+  t: 'heap';
+  pid: number;
+  threadId: number;
+}
+
+// A full GC (MarkSweepCompact) with the live bytes after it, or minor GCs summed per tick.
+export interface GcMessage {
+  t: 'gc';
+  pid: number;
+  threadId: number;
+  kind: 'full' | 'minor';
+  forced: boolean;
+  count: number;
+  pauseMs: number;
+  heapBeforeBytes?: number;
+  heapAfterBytes?: number;
+  liveBytes?: number;
+}
+
+export interface MallocMessage {
+  t: 'malloc';
+  pid: number;
+  inUseBytes: number;
+  freeBytes: number;
+  mmapBytes: number;
+}
+
+export interface ControlResultMessage {
+  t: 'control-result';
+  pid: number;
+  id: number;
+  action: 'gc' | 'release';
+  // Absent when the agent could not read its RSS: never a 0 that reads as all released.
+  rssBeforeBytes?: number;
+  rssAfterBytes?: number;
+  durationMs: number;
+  trimmed: boolean;
+}
+
+export type AgentMessage =
+  HelloMessage | IsolateMessage | HeapMessage | GcMessage | MallocMessage | ControlResultMessage;
+
+export interface ControlMessage {
+  t: 'control';
+  id: number;
+  action: 'gc' | 'release';
+}
+
+export const SOCKET_ENV = 'RSSDOCTOR_AGENT_SOCKET';
+export const INTERVAL_ENV = 'RSSDOCTOR_AGENT_INTERVAL_MS';
+export const MALLOC_EVERY_ENV = 'RSSDOCTOR_AGENT_MALLOC_EVERY_MS';

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  godebugValue,
+  goSettings,
+  parseGogc,
+  parseMemoryLimit,
+} from '../../../src/runtimes/go/settings.js';
+
+test('go-settings: GOGC as the runtime reads it', () => {
+  assert.equal(parseGogc(undefined), 100);
+  assert.equal(parseGogc('50'), 50);
+  assert.equal(parseGogc('off'), null);
+  assert.equal(parseGogc('-1'), null);
+  assert.equal(parseGogc('lots'), 100);
+});
+
+test('go-settings: GOMEMLIMIT with and without units', () => {
+  assert.equal(parseMemoryLimit('40MiB'), 40 * 1024 * 1024);
+  assert.equal(parseMemoryLimit('2GiB'), 2 * 1024 ** 3);
+  assert.equal(parseMemoryLimit('123456'), 123456);
+  assert.equal(parseMemoryLimit('off'), null);
+  assert.equal(parseMemoryLimit(undefined), null);
+  assert.equal(parseMemoryLimit('40MB'), null);
+});
+
+test('go-settings: gctrace found in GODEBUG, the last setting winning', () => {
+  assert.equal(godebugValue('madvdontneed=0,gctrace=1', 'gctrace'), '1');
+  assert.equal(goSettings(new Map([['GODEBUG', 'gctrace=1,gctrace=0']])).gctrace, false);
+  assert.equal(goSettings(new Map([['GODEBUG', 'gctrace=2']])).gctrace, true);
+  assert.equal(goSettings(new Map()).gctrace, false);
+});
