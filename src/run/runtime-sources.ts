@@ -52,7 +52,10 @@ export function combineSessions(sessions: readonly RuntimeSession[]): RuntimeSou
     },
     releaseProbe: async () => {
       await Promise.all(sessions.map((session) => session.releaseProbe?.()));
-      return sessions.flatMap((session) => session.pids?.() ?? []);
+      // Only the processes a release reached: the settle that follows measures those.
+      return sessions.flatMap((session) =>
+        session.releaseProbe === undefined ? [] : (session.pids?.() ?? []),
+      );
     },
     heapRanges: (pid) => {
       for (const session of sessions) {

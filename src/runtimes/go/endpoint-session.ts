@@ -3,8 +3,8 @@
 // prints MemStats, whose HeapAlloc is then the live heap; asked when a live point is due
 // (run/probe-pacing.ts), as the agent forces one in Node. --expvar (/debug/vars): polled
 // every tick, cheap; each new GC (NumGC) gives a live point estimated from its goal.
-// In `run`, where gctrace already gives every GC, --pprof only forces the rare GC
-// (forceGc): the trace records it like any other.
+// In `run`, gctrace already gives every GC: there --pprof only asks for the rare one
+// (pprof-probe.ts).
 
 import { performance } from 'node:perf_hooks';
 import { dueForProbe, probeEveryMs } from '../../run/probe-pacing.js';
@@ -120,58 +120,5 @@ export async function openGoEndpointSession(
     },
     pids: () => [pid],
     close: () => undefined,
-  };
-}
-
-// run --pprof: gctrace already sees every GC, forced ones included; when none came for a
-// while, one is asked for (heap?gc=1), as the agent forces one in Node.
-export function withPprofProbe(
-  open: (context: SessionContext) => RuntimeSession,
-  context: SessionContext,
-): RuntimeSession {
-  const pprofUrl = context.pprofUrl;
-  if (pprofUrl === undefined || context.passive) return open(context);
-  const state = { lastLiveMs: context.nowMs(), inFlight: false, forcedPauseMs: 0 };
-  const session = open({
-    ...context,
-    append: (record) => {
-      if (record.type === 'gc' && record.liveBytes !== undefined) state.lastLiveMs = record.tMs;
-      context.append(record);
-    },
-  });
-  const everyMs = probeEveryMs(context.durationMs);
-  // The program serving pprof is the root of the tree (the first PID of a tick).
-  let rootPid: number | undefined;
-  const force = async (): Promise<void> => {
-    const { tookMs } = await forceGc(pprofUrl);
-    state.forcedPauseMs += tookMs;
-    if (rootPid === undefined) return;
-    context.append({
-      type: 'control',
-      tMs: context.nowMs(),
-      pid: rootPid,
-      action: 'gc',
-      durationMs: tookMs,
-    });
-  };
-  const failed = (error: Error): void =>
-    context.append({
-      type: 'note',
-      tMs: context.nowMs(),
-      code: 'source.liveUnavailable',
-      text: `--pprof: ${error.message}`,
-    });
-  return {
-    ...session,
-    tick: (pids) => {
-      session.tick(pids);
-      rootPid ??= pids[0];
-      if (!dueForProbe(state, context.nowMs(), everyMs)) return;
-      state.inFlight = true;
-      void force()
-        .catch(failed)
-        .finally(() => (state.inFlight = false));
-    },
-    finalProbe: () => force().catch(failed),
   };
 }

@@ -7,7 +7,7 @@ import type { PlanInput, RuntimePlan } from '../runtime-session.js';
 import { goBuild } from './build.js';
 import { readGoBuildInfo } from './build-info.js';
 import { isGoRun, planGoRun } from './go-run.js';
-import { withPprofProbe } from './endpoint-session.js';
+import { withPprofProbe } from './pprof-probe.js';
 import { openGoSession } from './session.js';
 
 export async function planGo(input: PlanInput): Promise<RuntimePlan | null> {

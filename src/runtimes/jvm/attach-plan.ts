@@ -10,6 +10,7 @@
 // never answers), and one that does not catch SIGQUIT (-Xrs: the signal that starts the
 // attach listener would kill it).
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readEnviron } from '../../sources/proc-environ.js';
 import { readProcFile } from '../../sources/proc-read.js';
@@ -61,6 +62,11 @@ export async function planJvmAttach(input: AttachInput): Promise<AttachPlan> {
       }
       const session = openJvmSession({ ...context, jdk, loggingOnAlready: true });
       const close = async (): Promise<void> => {
+        // A JVM that exited took its log settings with it.
+        if (!existsSync(`/proc/${input.pid}`)) {
+          session.close();
+          return;
+        }
         const off = await jvmDiagnosticCommand(input.pid, `VM.log ${output} what=all=off`).catch(
           (error: Error) => ({ ok: false, output: error.message }),
         );
