@@ -14,6 +14,7 @@ import { recordingHeader } from '../run/recording-header.js';
 import { settleAfterRelease } from '../run/release-settle.js';
 import { openRunDirectory } from '../run/run-directory.js';
 import { combineSessions } from '../run/runtime-sources.js';
+import { endSequence } from '../run/end-sequence.js';
 import type { RuntimeChoice } from '../run/target-plan.js';
 import { startTreeWatch, type TreeProgress } from '../run/watch-tree.js';
 import type { SessionContext } from '../runtimes/runtime-session.js';
@@ -127,7 +128,22 @@ async function attach(options: AttachOptions, stopped: AbortSignal): Promise<Rep
   // The end of a watch: one last live point and where the memory lies, while the target
   // still runs; then everything rssdoctor opened in it is closed. Nothing stops it.
   if (!targetGone) {
-    await endWatch(options, sources, watch.snapshot, nowMs, append);
+    await endSequence({
+      finalProbe: () => sources.finalProbe(),
+      snapshot: () => watch.snapshot(),
+      releaseProbe:
+        options.probeRelease === true
+          ? async () => settleAfterRelease(await sources.releaseProbe(), nowMs, append)
+          : null,
+      stop: null,
+      failed: (step, error) =>
+        append({
+          type: 'note',
+          tMs: nowMs(),
+          code: 'run.endStepFailed',
+          text: `${step} failed (${error instanceof Error ? error.message : String(error)}); the target was left running`,
+        }),
+    });
   }
   await sources.close();
   directory.remove();
@@ -143,30 +159,4 @@ async function attach(options: AttachOptions, stopped: AbortSignal): Promise<Rep
   writer.close();
   const recording: Recording = { header, records, truncated: false, dataQuality: [] };
   return buildReport(recording, { recordingPath });
-}
-
-async function endWatch(
-  options: AttachOptions,
-  sources: ReturnType<typeof combineSessions>,
-  snapshot: () => void,
-  nowMs: () => number,
-  append: (record: BodyRecord) => void,
-): Promise<void> {
-  let step = 'the final probe';
-  try {
-    await sources.finalProbe();
-    step = 'the anon-map snapshot';
-    snapshot();
-    step = 'the release probe';
-    if (options.probeRelease === true) {
-      await settleAfterRelease(await sources.releaseProbe(), nowMs, append);
-    }
-  } catch (error) {
-    append({
-      type: 'note',
-      tMs: nowMs(),
-      code: 'run.endStepFailed',
-      text: `${step} failed (${error instanceof Error ? error.message : String(error)}); the target was left running`,
-    });
-  }
 }

@@ -1,5 +1,5 @@
-// How a run ends: one last forced full GC, where the memory lies, the release probe when
-// asked, then the stop. The stop comes whatever the steps before it did: a probe that fails
+// How a run or a watch ends: one last forced full GC, where the memory lies, the release
+// probe when asked, then (a run's, not attach's) the stop. The stop comes whatever the steps before it did: a probe that fails
 // (a write to a closed socket, a refused attach) is told, never a target left running.
 
 export interface EndSteps {
@@ -7,7 +7,8 @@ export interface EndSteps {
   snapshot: () => void;
   // Null without --probe-release.
   releaseProbe: (() => Promise<void>) | null;
-  stop: () => Promise<void>;
+  // Null for attach: the target keeps running.
+  stop: (() => Promise<void>) | null;
   failed: (step: string, error: unknown) => void;
 }
 
@@ -22,5 +23,5 @@ export async function endSequence(steps: EndSteps): Promise<void> {
   } catch (error) {
     steps.failed(step, error);
   }
-  await steps.stop();
+  await steps.stop?.();
 }

@@ -37,3 +37,18 @@ export function dueForProbe(target: ProbeTarget, tMs: number, everyMs: number): 
     target.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs
   );
 }
+
+// Starts one probe with its target marked in flight, so that the ticks meanwhile start no
+// other; a failure goes to `failed` (a note), never to the tick that started it.
+export function probeInFlight(
+  target: Pick<ProbeTarget, 'inFlight'>,
+  probe: () => Promise<void>,
+  failed: (error: Error) => void,
+): void {
+  target.inFlight = true;
+  void probe()
+    .catch(failed)
+    .finally(() => {
+      target.inFlight = false;
+    });
+}

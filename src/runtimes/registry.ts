@@ -14,8 +14,3 @@ export const RUNTIMES: readonly RuntimeModule[] = [NODE, GO, JVM, PYTHON];
 export function runtimeModule(runtime: Runtime): RuntimeModule | null {
   return RUNTIMES.find((module) => module.name === runtime) ?? null;
 }
-
-// The runtime of an executable, by its path: null when none claims it (OS level).
-export function detectRuntime(executablePath: string): RuntimeModule | null {
-  return RUNTIMES.find((module) => module.detect(executablePath)) ?? null;
-}

@@ -139,18 +139,18 @@ function explain(
   }
   // The runtime's own reasons; a rule that needs one applies only when its proof holds,
   // and the proof comes from the same module (see runtime-evidence.ts).
-  const own = explainOf(findings) ?? {};
+  const says = explainOf(findings) ?? {};
   const detail = runtime?.own?.detail;
   const proofs = runtime?.own?.proofs ?? NO_PROOFS;
-  const tooFew = (): Reason => own.tooFew?.(detail, runtime) ?? tooFewLivePointsReason(runtime);
-  const stale = (): Reason[] => (own.stale === undefined ? [] : [own.stale(detail)]);
-  const bounds = (): Reason[] => [...boundReasons(rss), ...(own.bounds?.(detail) ?? [])];
+  const tooFew = (): Reason => says.tooFew?.(detail, runtime) ?? tooFewLivePointsReason(runtime);
+  const stale = (): Reason[] => (says.stale === undefined ? [] : [says.stale(detail)]);
+  const bounds = (): Reason[] => [...boundReasons(rss), ...(says.bounds?.(detail) ?? [])];
   const durationMs = findings.lastMs - findings.firstMs;
   switch (rule) {
     case 'no-gc-yet':
       return {
         confidence: NO_GC_PROOF_CONFIDENCE,
-        reasons: own.noGcYet?.(detail, rss, durationMs) ?? [],
+        reasons: says.noGcYet?.(detail, rss, durationMs) ?? [],
       };
     case 'sparse-live-rss-flat':
     case 'sparse-live-rss-levelled':
@@ -165,7 +165,7 @@ function explain(
     case 'gomemlimit-bound':
       return {
         confidence: MEMORY_LIMIT_BOUND_CONFIDENCE,
-        reasons: own.memoryLimit?.(detail, runtime) ?? [],
+        reasons: says.memoryLimit?.(detail, runtime) ?? [],
       };
     case 'stale-live':
       return { confidence: 0, reasons: stale() };
@@ -181,7 +181,7 @@ function explain(
     case 'go-stacks-rising':
       return {
         confidence: trendConfidence(proofs.stacksPValue ?? 1, SPARSE_LEAK_CONFIDENCE_CAP),
-        reasons: own.stacks?.(detail, runtime) ?? [],
+        reasons: says.stacks?.(detail, runtime) ?? [],
       };
     case 'live-heap-rising': {
       const live = runtime.liveGrowth as GrowthOk;
@@ -191,7 +191,7 @@ function explain(
         confidence: trendConfidence(live.trend.pValue, cap),
         reasons: [
           ...liveRisingReasons(runtime, live),
-          ...(proofs.stacksRising ? (own.stacks?.(detail, runtime) ?? []) : []),
+          ...(proofs.stacksRising ? (says.stacks?.(detail, runtime) ?? []) : []),
         ],
       };
     }
@@ -208,7 +208,7 @@ function explain(
       return {
         confidence: OS_STEADY_CONFIDENCE_MAX,
         reasons: [
-          (proofs.coarseLive ? own.coarseRise?.(detail, runtime) : undefined) ??
+          (proofs.coarseLive ? says.coarseRise?.(detail, runtime) : undefined) ??
             sparseRiseReason(runtime),
         ],
       };

@@ -86,7 +86,7 @@ test('attach: a PID that does not exist is one line naming it, exit 3', async ()
 test('attach --inspector: a leak in a Node worker thread, through the inspector, closed again', async () => {
   // One worker keeps 1 MiB/s; the main thread and the other worker stay flat. Each forced
   // GC of the growing worker pauses it longer, and the pause budget (2% of the time)
-  // spaces them out: 25 s gives it enough live points (15 s gave 4 in one run of 4).
+  // spaces them out: 25 s gives it enough live points (a watch of 15 s by hand gave it 4).
   const target = await startAlone(process.execPath, [
     fixturePath('worker-leak.mjs'),
     '1024',

@@ -7,7 +7,7 @@
 // (pprof-probe.ts).
 
 import { performance } from 'node:perf_hooks';
-import { dueForProbe, probeEveryMs } from '../../run/probe-pacing.js';
+import { dueForProbe, probeEveryMs, probeInFlight } from '../../run/probe-pacing.js';
 import { httpGet } from '../../sources/http-get.js';
 import { readEnviron } from '../../sources/proc-environ.js';
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
@@ -26,7 +26,7 @@ export interface GoEndpoints {
   expvarUrl: string | null;
 }
 
-export function heapUrl(pprofBase: string, forceGc: boolean): string {
+function heapUrl(pprofBase: string, forceGc: boolean): string {
   return `${pprofBase.replace(/\/+$/, '')}/heap?${forceGc ? 'gc=1&' : ''}debug=1`;
 }
 
@@ -95,24 +95,19 @@ export async function openGoEndpointSession(
       pid,
       text: `pid ${pid}: ${error.message}`,
     });
-  const guarded = (work: () => Promise<void>): void => {
-    state.inFlight = true;
-    void work()
-      .catch(failed)
-      .finally(() => (state.inFlight = false));
-  };
 
   return {
     env: (base) => base,
     tick: () => {
       if (state.inFlight) return;
       if (canForce && dueForProbe(state, context.nowMs(), everyMs)) {
-        guarded(force);
+        probeInFlight(state, force, failed);
       } else if (expvarUrl !== null) {
-        guarded(async () => {
+        const poll = async (): Promise<void> => {
           const stats = await readExpvar(expvarUrl);
           if (stats.numGc > lastNumGc) point(stats, false);
-        });
+        };
+        probeInFlight(state, poll, failed);
       }
     },
     finalProbe: async () => {

@@ -2,7 +2,7 @@
 // while, one is asked for through the program's net/http/pprof (heap?gc=1), as the agent
 // forces one in Node, paced and within the pause budget (run/probe-pacing.ts).
 
-import { dueForProbe, probeEveryMs } from '../../run/probe-pacing.js';
+import { dueForProbe, probeEveryMs, probeInFlight } from '../../run/probe-pacing.js';
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
 import { forceGc } from './endpoint-session.js';
 
@@ -48,10 +48,7 @@ export function withPprofProbe(
       session.tick(pids);
       rootPid ??= pids[0];
       if (!dueForProbe(state, context.nowMs(), everyMs)) return;
-      state.inFlight = true;
-      void force()
-        .catch(failed)
-        .finally(() => (state.inFlight = false));
+      probeInFlight(state, force, failed);
     },
     finalProbe: () => force().catch(failed),
   };

@@ -36,7 +36,7 @@ export async function planJvmAttach(input: AttachInput): Promise<AttachPlan> {
       open: (context) => Promise.resolve(openHeapInfoSession(input.pid, context)),
     };
   }
-  return Promise.resolve({
+  return {
     note: 'GC logging was turned on through its attach socket (VM.log) for the watch, and off again at the end',
     open: async (context) => {
       const file = path.join(context.directory, `gc-${input.pid}.log`);
@@ -64,13 +64,13 @@ export async function planJvmAttach(input: AttachInput): Promise<AttachPlan> {
       const close = async (): Promise<void> => {
         // A JVM that exited took its log settings with it.
         if (!existsSync(`/proc/${input.pid}`)) {
-          session.close();
+          await session.close();
           return;
         }
         const off = await jvmDiagnosticCommand(input.pid, `VM.log ${output} what=all=off`).catch(
           (error: Error) => ({ ok: false, output: error.message }),
         );
-        session.close();
+        await session.close();
         if (!off.ok) {
           context.append({
             type: 'note',
@@ -83,7 +83,7 @@ export async function planJvmAttach(input: AttachInput): Promise<AttachPlan> {
       };
       return { ...session, close } satisfies RuntimeSession;
     },
-  });
+  };
 }
 
 function refusal(pid: number): string | null {

@@ -9,8 +9,9 @@
 //   2. connect, send "1\0jcmd\0GC.run\0\0\0" (protocol 1, command, three arguments);
 //   3. read to EOF: the first line is the result code ("0" is success), then the output.
 
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { catchesSignal, SIGQUIT_NUMBER } from '../../sources/proc-signals.js';
 
 export const ATTACH_WAIT_MS = 5_000;
@@ -65,20 +66,13 @@ async function startListener(pid: number, socketPath: string): Promise<void> {
   if (catchesSignal(pid, SIGQUIT_NUMBER) !== true) {
     throw new Error(`JVM ${pid} does not catch SIGQUIT (-Xrs?): sending it would kill it`);
   }
-  const trigger = `/proc/${pid}/cwd/.attach_pid${pid}`;
-  const fallback = `/proc/${pid}/root/tmp/.attach_pid${pid}`;
-  let created: string;
-  try {
-    writeFileSync(trigger, '', { mode: 0o600 });
-    created = trigger;
-  } catch {
-    writeFileSync(fallback, '', { mode: 0o600 });
-    created = fallback;
-  }
+  const created = createTrigger(pid);
   try {
     process.kill(pid, 'SIGQUIT');
     const deadline = Date.now() + ATTACH_WAIT_MS;
     while (!existsSync(socketPath)) {
+      // Gone: nothing will answer, and the trigger must go now.
+      if (!existsSync(`/proc/${pid}`)) throw new Error(`JVM ${pid} exited while attaching`);
       if (Date.now() > deadline) {
         throw new Error(
           `JVM ${pid} opened no attach socket within ${ATTACH_WAIT_MS} ms (started with -XX:+DisableAttachMechanism or -Xrs?)`,
@@ -88,6 +82,32 @@ async function startListener(pid: number, socketPath: string): Promise<void> {
     }
   } finally {
     rmSync(created, { force: true });
+  }
+}
+
+// The .attach_pid file, in the JVM's cwd (else its /tmp), named by a path that outlives the
+// JVM when it shares rssdoctor's mount namespace: removed through /proc/PID/cwd after the
+// JVM exited mid-attach, the file would stay behind.
+function createTrigger(pid: number): string {
+  const name = `.attach_pid${pid}`;
+  const sameRoot = readlinkOrNull(`/proc/${pid}/root`) === '/';
+  const cwd = sameRoot ? readlinkOrNull(`/proc/${pid}/cwd`) : null;
+  const trigger = cwd === null ? `/proc/${pid}/cwd/${name}` : path.join(cwd, name);
+  const fallback = sameRoot ? path.join('/tmp', name) : `/proc/${pid}/root/tmp/${name}`;
+  try {
+    writeFileSync(trigger, '', { mode: 0o600 });
+    return trigger;
+  } catch {
+    writeFileSync(fallback, '', { mode: 0o600 });
+    return fallback;
+  }
+}
+
+function readlinkOrNull(link: string): string | null {
+  try {
+    return readlinkSync(link);
+  } catch {
+    return null;
   }
 }
 

@@ -3,7 +3,7 @@
 // GC.heap_info (heap-info.ts), paced and within the pause budget as in `run`. Natural GCs
 // are not seen, so every live point is a forced one; GC.run's answer time bounds its pause.
 
-import { dueForProbe, probeEveryMs } from '../../run/probe-pacing.js';
+import { dueForProbe, probeEveryMs, probeInFlight } from '../../run/probe-pacing.js';
 import type { AddressRange } from '../../sources/address-range.js';
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
 import { jvmDiagnosticCommand } from './attach.js';
@@ -14,7 +14,11 @@ export function openHeapInfoSession(pid: number, context: SessionContext): Runti
   const everyMs = probeEveryMs(context.durationMs);
   const state = { lastLiveMs: context.nowMs(), inFlight: false, forcedPauseMs: 0 };
   let heapRange: AddressRange | null = null;
-  const force = async (): Promise<void> => {
+  // The last forced GC, which close waits for (an attach left half done leaves its
+  // handshake file in the JVM's directory).
+  let last: Promise<void> = Promise.resolve();
+  const force = (): Promise<void> => (last = forceOnce());
+  const forceOnce = async (): Promise<void> => {
     const gc = await jvmDiagnosticCommand(pid, 'GC.run');
     if (!gc.ok) throw new Error(`GC.run was refused (${gc.output.trim()})`);
     state.forcedPauseMs += gc.durationMs;
@@ -49,16 +53,13 @@ export function openHeapInfoSession(pid: number, context: SessionContext): Runti
     env: (base) => base,
     tick: () => {
       if (context.passive || !dueForProbe(state, context.nowMs(), everyMs)) return;
-      state.inFlight = true;
-      void force()
-        .catch(failed)
-        .finally(() => (state.inFlight = false));
+      probeInFlight(state, force, failed);
     },
     finalProbe: async () => {
       if (!context.passive) await force().catch(failed);
     },
     pids: () => [pid],
     heapRanges: (asked) => (asked === pid && heapRange !== null ? [heapRange] : null),
-    close: () => undefined,
+    close: () => last.catch(() => undefined),
   };
 }

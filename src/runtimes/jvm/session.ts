@@ -72,6 +72,15 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
   const parse: (line: string) => JvmLogLine =
     jdk !== null && jdk.major >= 9 ? parseUnifiedLogLine : parseGc8LogLine;
   const jvms = new Map<number, JvmState>();
+  // Attach requests in flight: close waits for them, so none is left half done (its
+  // handshake file still in the JVM's directory) after the session ends.
+  const inFlight = new Set<Promise<unknown>>();
+  const command = (pid: number, line: string): ReturnType<typeof jvmDiagnosticCommand> => {
+    const request = jvmDiagnosticCommand(pid, line);
+    inFlight.add(request);
+    void request.finally(() => inFlight.delete(request)).catch(() => undefined);
+    return request;
+  };
   const everyMs = probeEveryMs(options.durationMs);
   if (jdk === null) {
     options.append({
@@ -165,7 +174,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
     state.inFlight = true;
     const tMs = options.nowMs();
     try {
-      const result = await jvmDiagnosticCommand(state.pid, 'GC.run');
+      const result = await command(state.pid, 'GC.run');
       options.append({
         type: 'control',
         tMs,
@@ -192,11 +201,11 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
   const measured = async (
     state: JvmState,
     action: 'gc' | 'release',
-    command: string,
+    line: string,
   ): Promise<boolean> => {
     const tMs = options.nowMs();
     const rssBeforeBytes = readRssBytes(state.pid);
-    const result = await jvmDiagnosticCommand(state.pid, command);
+    const result = await command(state.pid, line);
     const rssAfterBytes = readRssBytes(state.pid);
     if (rssBeforeBytes === null || rssAfterBytes === null) return false;
     options.append({
@@ -231,7 +240,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
   };
   const askHeapRange = (state: JvmState): void => {
     state.heapRangeAsked = true;
-    jvmDiagnosticCommand(state.pid, 'GC.heap_info').then(
+    command(state.pid, 'GC.heap_info').then(
       (result) => {
         state.heapRange = result.ok ? parseHeapRange(result.output) : null;
       },
@@ -288,7 +297,8 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       const range = jvms.get(pid)?.heapRange ?? null;
       return range === null ? null : [range];
     },
-    close: () => {
+    close: async () => {
+      await Promise.allSettled([...inFlight]);
       discover();
       for (const state of jvms.values()) {
         state.tail.flush();

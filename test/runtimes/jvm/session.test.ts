@@ -64,7 +64,7 @@ test(
       );
     } finally {
       child.kill('SIGKILL');
-      session.close();
+      await session.close();
     }
     assert.deepEqual(
       readdirSync(cwd).filter((name) => name.startsWith('.attach_pid')),

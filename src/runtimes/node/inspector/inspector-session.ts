@@ -8,7 +8,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { BodyRecord } from '../../../recording/records.js';
-import { dueForProbe, probeEveryMs } from '../../../run/probe-pacing.js';
+import { dueForProbe, probeEveryMs, probeInFlight } from '../../../run/probe-pacing.js';
 import type { RuntimeSession, SessionContext } from '../../runtime-session.js';
 import { CdpClient, typedCall, type CdpTarget } from './cdp-client.js';
 import { openInspector } from './open-inspector.js';
@@ -152,11 +152,11 @@ export async function openInspectorSession(
         if (!context.passive && dueForProbe(state, tMs, everyMs)) {
           void force(state).catch(failed('a forced GC'));
         } else {
-          state.inFlight = true;
-          void figures(state)
-            .then((usage) => heapRecord(state, usage))
-            .catch(failed('reading the heap'))
-            .finally(() => (state.inFlight = false));
+          probeInFlight(
+            state,
+            async () => heapRecord(state, await figures(state)),
+            failed('reading the heap'),
+          );
         }
       }
     },

@@ -6,8 +6,8 @@
 // SIGUSR1 kills a process that does not catch it (Node with --disable-sigusr1 or built
 // without the inspector): the signal mask is read first, and such a process is refused.
 
-import http from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import { httpGet } from '../../../sources/http-get.js';
 import { listeningSockets, parseProcNetTcp } from '../../../sources/proc-listen.js';
 import { catchesSignal, SIGUSR1_NUMBER } from '../../../sources/proc-signals.js';
 import { readProcFile } from '../../../sources/proc-read.js';
@@ -59,26 +59,14 @@ async function findInspector(pid: number): Promise<Omit<InspectorEndpoint, 'open
 }
 
 // The inspector answers GET /json/list with its targets; anything else is not it.
-function webSocketUrl(host: string, port: number): Promise<string | null> {
-  return new Promise((resolve) => {
-    const request = http.get({ host, port, path: '/json/list', timeout: 1_000 }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        if (body.length < 64 * 1024) body += chunk;
-      });
-      response.on('end', () => {
-        try {
-          const list = JSON.parse(body) as { webSocketDebuggerUrl?: string }[];
-          resolve(list.find((entry) => entry.webSocketDebuggerUrl)?.webSocketDebuggerUrl ?? null);
-        } catch {
-          resolve(null);
-        }
-      });
-    });
-    request.on('timeout', () => request.destroy());
-    request.on('error', () => resolve(null));
-  });
+async function webSocketUrl(host: string, port: number): Promise<string | null> {
+  try {
+    const body = await httpGet(`http://${host}:${port}/json/list`, 1_000, 64 * 1024);
+    const list = JSON.parse(body) as { webSocketDebuggerUrl?: string }[];
+    return list.find((entry) => entry.webSocketDebuggerUrl)?.webSocketDebuggerUrl ?? null;
+  } catch {
+    return null;
+  }
 }
 
 // Node prints why on the target's own stderr, which rssdoctor does not see: guess the

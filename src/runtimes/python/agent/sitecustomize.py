@@ -96,8 +96,9 @@ def _rssdoctor_agent():
     }
     outbox = collections.deque()
     state = {"forced": False, "start": 0.0, "minor": 0, "minorPauseMs": 0.0, "full": 0}
-    # What the agent itself costs the program, measured inside it (bench/python-overhead.mjs
-    # reads it): its callbacks' time, its thread's CPU, and the forced collections apart.
+    # What the agent itself costs the program, measured inside it when
+    # RSSDOCTOR_AGENT_COST_FILE is set (bench/python-overhead.mjs reads it): its callbacks'
+    # time (an upper bound: the timing is counted too), its thread's CPU, forced collections apart.
     cost = {"callback_s": 0.0, "thread_s": 0.0, "forced_s": 0.0}
 
     def on_gc(phase, info):
@@ -230,7 +231,8 @@ def _rssdoctor_agent():
                            "programCpuMs": time.process_time() * 1000}, out)
         atexit.register(write_cost)
 
-    gc.callbacks.append(on_gc)
+    # The timing wrapper only when asked: each collection calls it, and timing costs too.
+    gc.callbacks.append(on_gc if cost_file else observe_gc)
     if hasattr(os, "register_at_fork"):
         # A forked child is another process: its own connection, its own hello.
         os.register_at_fork(after_in_child=lambda: (outbox.clear(), start()))
