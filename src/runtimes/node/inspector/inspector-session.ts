@@ -131,6 +131,19 @@ export async function openInspectorSession(
       state.inFlight = false;
     }
   };
+  // The process's pacing: the worst isolate's forced pause counts against the budget, since
+  // each isolate pauses only itself (as in run/agent-session.ts).
+  const round = {
+    lastLiveMs: context.nowMs(),
+    inFlight: false,
+    get forcedPauseMs(): number {
+      return Math.max(0, ...[...isolates.values()].map((state) => state.forcedPauseMs));
+    },
+  };
+  const forceAll = async (): Promise<void> => {
+    await Promise.all([...isolates.values()].map(force));
+    round.lastLiveMs = context.nowMs();
+  };
   const failed = (what: string) => (error: Error) => {
     if (!client.open) return;
     append({
@@ -145,13 +158,15 @@ export async function openInspectorSession(
   return {
     env: (base) => base,
     tick: () => {
-      if (!client.open) return;
-      const tMs = context.nowMs();
+      if (!client.open || round.inFlight) return;
+      // One round forces every isolate at once, as the agent does: their points then sum to
+      // one total, not a staircase of one isolate's sparse points over the others' dense ones.
+      if (!context.passive && dueForProbe(round, context.nowMs(), everyMs)) {
+        probeInFlight(round, forceAll, failed('a forced GC'));
+        return;
+      }
       for (const state of isolates.values()) {
-        if (state.inFlight) continue;
-        if (!context.passive && dueForProbe(state, tMs, everyMs)) {
-          void force(state).catch(failed('a forced GC'));
-        } else {
+        if (!state.inFlight) {
           probeInFlight(
             state,
             async () => heapRecord(state, await figures(state)),
@@ -162,9 +177,7 @@ export async function openInspectorSession(
     },
     finalProbe: async () => {
       if (context.passive || !client.open) return;
-      await Promise.all(
-        [...isolates.values()].map((state) => force(state).catch(failed('the final GC'))),
-      );
+      await forceAll().catch(failed('the final GC'));
     },
     pids: () => [pid],
     close: async () => {
