@@ -5,7 +5,11 @@
 // takes the ratio with/without of throughput, p99 latency and receiver CPU per message,
 // and prints the median ratio with a seeded bootstrap 95% interval.
 // A "< 1%" claim is made only if the throughput interval's lower bound is ≥ 0.99.
-// Run: npm run build && node bench/overhead.mjs [pairs]
+// With --attribution it measures attribution's own cost instead: the receiver with --leak
+// under `rssdoctor run --duration 14` against the same with --no-attribution, so that the
+// sampling heap profiler runs through the whole load (its first profile, which starts it,
+// comes at 2.8 s; then 5.6 and 11.2 s) and the only difference is attribution.
+// Run: npm run build && node bench/overhead.mjs [pairs] [--attribution]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { bootstrap, median } from './bootstrap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PAIRS = Number(process.argv[2] ?? 14);
+const PAIRS = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 14);
+const ATTRIBUTION = process.argv.includes('--attribution');
+const WITH = ATTRIBUTION ? 'attribution' : 'rssdoctor';
 const LOAD_MS = 8000;
 const CLOCK_TICKS =
   Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
@@ -56,24 +62,30 @@ async function trial(withRssdoctor) {
     portFile,
     '--workers',
     '5',
+    ...(ATTRIBUTION ? ['--leak'] : []),
   ];
-  const args = withRssdoctor
-    ? [
-        path.join(root, 'bin/rssdoctor.js'),
-        'run',
-        '--out',
-        path.join(dir, 'r.ndjson'),
-        '--',
-        process.execPath,
-        ...receiver,
-      ]
-    : receiver;
+  const run = (extra) => [
+    path.join(root, 'bin/rssdoctor.js'),
+    'run',
+    '--out',
+    path.join(dir, 'r.ndjson'),
+    ...extra,
+    '--',
+    process.execPath,
+    ...receiver,
+  ];
+  const args = ATTRIBUTION
+    ? run(withRssdoctor ? ['--duration', '14'] : ['--duration', '14', '--no-attribution'])
+    : withRssdoctor
+      ? run([])
+      : receiver;
   // Both sides run the receiver in its own session, as rssdoctor does (setsid). With the
   // kernel's autogroup scheduling a session is a CPU-share group; putting only one side in
   // its own group measured a 15–20% "overhead" that was the scheduler, not rssdoctor.
   const parent = spawn(process.execPath, args, { stdio: 'ignore', detached: true });
   const port = await waitFor(() => Number(readFileSync(portFile, 'utf8')));
-  const receiverPid = withRssdoctor ? await waitFor(() => childOf(parent.pid)) : parent.pid;
+  const receiverPid =
+    withRssdoctor || ATTRIBUTION ? await waitFor(() => childOf(parent.pid)) : parent.pid;
   await sleep(1000); // let the receiver (and the agent) settle
   const summaryFile = path.join(dir, 'load.json');
   const cpuBefore = cpuMs(receiverPid);
@@ -122,7 +134,7 @@ for (let pair = 0; pair < PAIRS; pair++) {
 for (const [name, values] of Object.entries(ratios)) {
   const [low, high] = bootstrap(values);
   console.log(
-    `${name} ratio (with/without rssdoctor): median ${median(values).toFixed(4)}, bootstrap 95% CI [${low.toFixed(4)}, ${high.toFixed(4)}] over ${values.length} pairs`,
+    `${name} ratio (with/without ${WITH}): median ${median(values).toFixed(4)}, bootstrap 95% CI [${low.toFixed(4)}, ${high.toFixed(4)}] over ${values.length} pairs`,
   );
 }
 const [throughputLow] = bootstrap(ratios.throughput);

@@ -13,6 +13,7 @@ import type {
   Runtime,
   SampleRecord,
   ScavRecord,
+  SitesRecord,
 } from '../recording/records.js';
 import { MIN_LIVE_POINTS, MIN_OS_POINTS, MIN_OS_SPAN_MS } from './evidence.js';
 import { growth, type GrowthFinding } from './growth.js';
@@ -43,6 +44,8 @@ export interface ProcessRecordLists {
   anonMaps: AnonMapRecord[];
   controls: ControlRecord[];
   memoryLimit: MemoryLimitRecord | null;
+  // Attribution's profiles (report/attribution.ts).
+  sites: SitesRecord[];
 }
 
 export function emptyRecordLists(): ProcessRecordLists {
@@ -58,6 +61,7 @@ export function emptyRecordLists(): ProcessRecordLists {
     anonMaps: [],
     controls: [],
     memoryLimit: null,
+    sites: [],
   };
 }
 

@@ -18,6 +18,7 @@ import { endSequence } from '../run/end-sequence.js';
 import type { RuntimeChoice } from '../run/target-plan.js';
 import { startTreeWatch, type TreeProgress } from '../run/watch-tree.js';
 import type { SessionContext } from '../runtimes/runtime-session.js';
+import { sitesOffWhy } from '../run/sites-schedule.js';
 import { readAttachTarget } from './attach-target.js';
 import { openAttachSession } from './attach-session.js';
 
@@ -27,6 +28,8 @@ export interface AttachOptions {
   intervalMs?: number;
   outPath?: string;
   passive?: boolean;
+  // Heap profiles that name the code keeping memory (default true; never under passive).
+  attribution?: boolean;
   probeRelease?: boolean;
   deep?: boolean;
   keepTemp?: boolean;
@@ -82,11 +85,15 @@ async function attach(options: AttachOptions, stopped: AbortSignal): Promise<Rep
   };
   if (target.deniedWhy !== null) notice('attach.denied', target.deniedWhy);
 
+  const sitesOff = sitesOffWhy(options);
+  if (sitesOff !== null)
+    append({ type: 'note', tMs: nowMs(), code: 'source.sitesUnavailable', text: sitesOff });
   const context: SessionContext = {
     directory: directory.path,
     intervalMs,
     durationMs: options.durationMs,
     passive: options.passive ?? false,
+    attribution: sitesOff === null,
     quietTrace: true,
     echoStderr: () => undefined,
     nowMs,

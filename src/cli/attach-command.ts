@@ -21,6 +21,7 @@ export async function attachCommand(args: AttachArgs): Promise<number> {
     intervalMs: args.intervalMs,
     outPath: args.out,
     passive: args.passive ?? false,
+    attribution: args.attribution ?? true,
     probeRelease: args.probeRelease ?? false,
     deep: args.deep ?? false,
     runtime: args.runtime,

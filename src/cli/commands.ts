@@ -58,6 +58,11 @@ const RUN_OPTIONS: OptionSpec[] = [
       'never force a GC in the target; with too few natural full GCs the verdict is inconclusive',
   },
   {
+    flags: '--no-attribution',
+    description:
+      'take no heap profiles: the report then names no code. By default a few profiles, each right after a forced full GC (at a fifth of --duration, at most 10 s, then each time the run doubles its age, and at the end), name the sites whose kept bytes grew: Node by function and line (V8 sampling heap profiler), Go by function and line with --pprof (heap?gc=1), the JVM by class (GC.class_histogram). --passive takes none',
+  },
+  {
     flags: '--probe-release',
     description:
       'at the end, measure what can be given back: RSS before, after a forced GC and after malloc_trim in each Node process (the report says "reclaimable: X MiB (Y%)"; a large drop is evidence for retention); for Go and the JVM it names the in-program call that does the same',

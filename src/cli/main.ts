@@ -136,6 +136,7 @@ function runOptions(
     outPath: args.out,
     stdoutToStderr: jsonToStdout(args.json),
     passive: args.passive ?? false,
+    attribution: args.attribution ?? true,
     probeRelease: args.probeRelease ?? false,
     deep: args.deep ?? false,
     keepTemp: args.keepTemp ?? false,

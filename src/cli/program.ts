@@ -21,6 +21,7 @@ export interface RunArgs {
   failOn?: Verdict[];
   live: boolean;
   passive?: boolean;
+  attribution?: boolean;
   probeRelease?: boolean;
   deep?: boolean;
   keepTemp?: boolean;

@@ -20,6 +20,7 @@ export function checkBodyRecord(value: unknown): CheckedRecord {
   for (const field of REQUIRED_STRINGS[record.type] ?? []) {
     if (typeof record[field] !== 'string') return { kind: 'invalid' };
   }
+  if (record.type === 'sites' && !validSites(record.sites)) return { kind: 'invalid' };
   return { kind: 'record', record: value as BodyRecord };
 }
 
@@ -29,7 +30,25 @@ const REQUIRED_STRINGS: Record<string, readonly string[]> = {
   note: ['code', 'text'],
   control: ['action'],
   gc: ['kind'],
+  sites: ['method'],
 };
+
+// A profile's sites are summed and ranked downstream: each needs its bytes, and names that
+// are strings or null.
+function validSites(sites: unknown): boolean {
+  if (!Array.isArray(sites)) return false;
+  return sites.every((site: unknown) => {
+    if (typeof site !== 'object' || site === null) return false;
+    const { bytes, function: name, file, line } = site as Record<string, unknown>;
+    return (
+      typeof bytes === 'number' &&
+      Number.isFinite(bytes) &&
+      (name === null || typeof name === 'string') &&
+      (file === null || typeof file === 'string') &&
+      (line === null || typeof line === 'number')
+    );
+  });
+}
 
 const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
   sample: ['pid', 'rssBytes', 'rssAnonBytes', 'rssFileBytes', 'rssShmemBytes', 'swapBytes'],
@@ -44,6 +63,7 @@ const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
   'memory-limit': ['pid'],
   demo: ['sentMessages', 'sentBytesPerSecond', 'keptBytesPerSecond'],
   control: ['pid'],
+  sites: ['pid', 'totalBytes', 'omittedSites', 'omittedBytes'],
   note: [],
   end: [],
 };

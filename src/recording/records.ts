@@ -232,6 +232,40 @@ export interface ControlRecord {
   durationMs?: number;
 }
 
+// Attribution: how a profile names the code that keeps memory. V8's sampling heap profiler
+// (Node, per isolate), Go's heap profile (net/http/pprof's heap?gc=1), the JVM's class
+// histogram (GC.class_histogram).
+export type SitesMethod = 'v8-sampling-heap-profile' | 'go-heap-profile' | 'jvm-class-histogram';
+
+// One place the profile charges bytes to: a function with its file and line (where the
+// function starts for V8, the allocating line for Go), or a class for the JVM.
+export interface SiteBytes {
+  function: string | null;
+  file: string | null;
+  line: number | null;
+  className?: string;
+  bytes: number;
+}
+
+// One profile, taken right after a full GC (forced with it), so that its bytes are what is
+// kept: the live part of the heap per site. The growth between two of these is what
+// report/attribution.ts ranks. Only the largest sites are kept; the rest is summed.
+export interface SitesRecord {
+  type: 'sites';
+  tMs: number;
+  pid: number;
+  // Node: the isolate (0 is the main thread).
+  threadId?: number;
+  method: SitesMethod;
+  // All bytes the profile holds (kept sites and the omitted ones).
+  totalBytes: number;
+  sites: SiteBytes[];
+  omittedSites: number;
+  omittedBytes: number;
+  // What taking it paused the target (the JVM histogram's full GC), where measured.
+  pauseMs?: number;
+}
+
 // Something worth knowing that is not a measurement: a process appearing or leaving the
 // tree, a source that could not be read, a line that did not parse.
 // Every note's code (a recording from another version may hold others: a reader must not
@@ -263,6 +297,8 @@ export type NoteCode =
   | 'source.mallocUnavailable'
   | 'source.procDenied'
   | 'source.procError'
+  // Attribution: a profile that could not be taken (the reason says why).
+  | 'source.sitesUnavailable'
   // A run that could not start says why with the error's own code.
   | ErrorCode;
 
@@ -302,6 +338,7 @@ export type BodyRecord =
   | AnonMapRecord
   | MemoryLimitRecord
   | ControlRecord
+  | SitesRecord
   | NoteRecord
   | EndRecord;
 export type RecordingRecord = HeaderRecord | BodyRecord;

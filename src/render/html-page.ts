@@ -22,6 +22,8 @@ h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8p
 table { border-collapse: collapse; } td, th { padding: 2px 10px; text-align: right; } td:first-child, th:first-child { text-align: left; }
 .within td:first-child { padding-left: 26px; } .muted { color: #6b7280; }
 ul.plain { padding-left: 18px; } .plot { margin: 8px 0 4px; }
+table.sites td:first-child { width: 160px; } .bar { display: inline-block; height: 10px; background: #b3261e; border-radius: 2px; }
+table.sites .site { text-align: left; font-family: ui-monospace, monospace; font-size: 13px; }
 `;
 
 export function htmlPage(options: {

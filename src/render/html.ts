@@ -1,6 +1,7 @@
 // The HTML reporter: one self-contained file (uPlot inlined, works offline) with the
 // verdict banner, the breakdown, RSS over time stacked by part, the live points with the
-// trend the verdict read, GC and probe markers, advice and data-quality notes.
+// trend the verdict read, GC and probe markers, where the live heap grew (html-sites.ts),
+// advice and data-quality notes.
 
 import type { Recording } from '../recording/reader.js';
 import { formatBytes, formatSeconds } from '../format/figures.js';
@@ -8,6 +9,7 @@ import { escapeHtml, htmlPage } from './html-page.js';
 import { REPORT_PAGE_SCRIPT } from './html-script.js';
 import type { Report } from '../report/report.js';
 import { viewData } from './view-data.js';
+import { sitesSection } from './html-sites.js';
 
 export function renderHtml(report: Report, recording: Recording): string {
   const view = viewData(recording, report);
@@ -24,6 +26,7 @@ export function renderHtml(report: Report, recording: Recording): string {
     view.live.t.length > 1
       ? ''
       : '<p class="muted">no live points: no runtime source measured live data for this process</p>',
+    sitesSection(report),
     '<h2>Where the bytes are (at the end)</h2>',
     breakdownTable(report),
     report.probeRelease === undefined

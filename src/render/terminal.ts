@@ -1,7 +1,9 @@
 // Renders a Report for a person at a terminal. Only renders: the CLI decides where it goes.
 
 import { formatBytes, formatSeconds } from '../format/figures.js';
+import { TOP_SITES } from '../report/attribution.js';
 import type { Report } from '../report/report.js';
+import { METHOD_NAMES, siteName } from './site-name.js';
 
 export function renderTerminal(report: Report): string {
   const lines: string[] = [];
@@ -13,6 +15,7 @@ export function renderTerminal(report: Report): string {
   );
   for (const reason of report.reasons) lines.push(`  • ${reason.text}`);
   lines.push('', ...breakdownLines(report));
+  lines.push(...attributionLines(report));
   if (report.probeRelease !== undefined)
     lines.push('', `release probe: ${report.probeRelease.text}`);
   if (report.processes.length > 1) {
@@ -59,6 +62,31 @@ function breakdownLines(report: Report): string[] {
       `  ${name.padEnd(15)} ${(kind + formatBytes(part.bytes)).padStart(11)} ${share.padStart(4)}${note}`,
     );
   }
+  return lines;
+}
+
+const NAMES_CODE_FOR: ReadonlySet<string> = new Set(['leak', 'retention', 'native-leak']);
+
+// The top five sites of the live-heap growth, or why none is named (for a verdict that
+// asks "which code?").
+function attributionLines(report: Report): string[] {
+  const attribution = report.attribution;
+  const sites = attribution.sites.slice(0, TOP_SITES);
+  if (attribution.status === 'missing' || sites.length === 0) {
+    return NAMES_CODE_FOR.has(report.verdict)
+      ? ['', `where the live heap grew: ${attribution.text}`]
+      : [];
+  }
+  const lines = ['', `where the live heap grew (${METHOD_NAMES[attribution.method!]}):`];
+  lines.push(`  ${'share'.padStart(5)} ${'growth'.padStart(10)} ${'per min'.padStart(10)}  site`);
+  for (const site of sites) {
+    const share =
+      site.shareOfLiveGrowth === null ? '' : `${(site.shareOfLiveGrowth * 100).toFixed(0)}%`;
+    lines.push(
+      `  ${share.padStart(5)} ${formatBytes(site.growthBytes).padStart(10)} ${formatBytes(site.growthBytesPerMinute).padStart(10)}  ${siteName(site)}`,
+    );
+  }
+  lines.push(`  ${attribution.text}`);
   return lines;
 }
 

@@ -12,6 +12,7 @@ import { topLevel } from '../verdict/top-level.js';
 import { withReleaseEvidence } from '../verdict/release-evidence.js';
 import { chooseAdvice } from '../advice/choose-advice.js';
 import { adviceFacts } from './advice-facts.js';
+import { attributionOf } from './attribution.js';
 import { breakdownOf } from './breakdown.js';
 import { releaseProbe } from './release-probe.js';
 import { groupByProcess } from './group-by-process.js';
@@ -108,6 +109,16 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
     run: runSummary(recording, options.recordingPath, livePoints),
     processes,
     tree: treeSummary(recording.records),
+    attribution: attributionOf({
+      pid: top?.pid ?? null,
+      runtime: top?.runtime ?? 'other',
+      sites: top === undefined ? [] : (groups.get(top.pid)?.sites ?? []),
+      live:
+        top === undefined
+          ? null
+          : (findingsByPid.get(top.pid)?.runtimeFindings?.live.total ?? null),
+      notes: recording.records.filter((record) => record.type === 'note'),
+    }),
     ...(demo?.type === 'demo' ? { demo: demoSummary(demo) } : {}),
   };
 }
@@ -158,8 +169,8 @@ function coarseLiveNotes(findingsByPid: Map<number, ProcessFindings>): DataQuali
 
 // Notes written by sources during the run (a /proc file that could not be read, say), and
 // attach's (what it could not reach, the inspector it opened), become data-quality
-// entries, once per code and process.
-const DATA_QUALITY_NOTE = /^(source\.|attach\.(osLevel|denied|inspectorOpen)$)/;
+// entries, once per code and process (attribution says its own).
+const DATA_QUALITY_NOTE = /^(source\.(?!sitesUnavailable)|attach\.(osLevel|denied|inspectorOpen)$)/;
 
 function sourceNotes(records: readonly BodyRecord[]): DataQualityNote[] {
   const seen = new Set<string>();

@@ -36,6 +36,7 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
     } else if (record.type === 'malloc') groupOf(record.pid).mallocs.push(record);
     else if (record.type === 'anon-map') groupOf(record.pid).anonMaps.push(record);
     else if (record.type === 'control') groupOf(record.pid).controls.push(record);
+    else if (record.type === 'sites') groupOf(record.pid).sites.push(record);
     else if (record.type === 'memory-limit') groupOf(record.pid).memoryLimit = record;
     else if (record.type === 'heap') {
       const group = groupOf(record.pid);

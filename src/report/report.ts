@@ -2,8 +2,9 @@
 // the target died. Its JSON is a contract: fields are added, never renamed.
 // Schema: schema/report-v1.schema.json; prose: docs/report.md.
 
+import type { SiteGrowth } from '../analysis/site-growth.js';
 import type { DataQualityNote } from '../recording/data-quality.js';
-import type { DemoRecord } from '../recording/records.js';
+import type { DemoRecord, SitesMethod } from '../recording/records.js';
 import type { Reason } from '../verdict/reason.js';
 import type { Runtime, Verdict } from '../verdict/verdicts.js';
 
@@ -63,6 +64,36 @@ export interface RunSummary {
   attachedPid?: number;
 }
 
+// One site of the retained growth (report/attribution.ts): a function with its file and
+// line, or a class (the JVM's unit), and its growth.
+export interface AttributionSite extends SiteGrowth {
+  // Of the live-heap growth between the same instants; null when the live heap did not grow.
+  shareOfLiveGrowth: number | null;
+}
+
+// Where the live heap grew: the sites whose kept bytes grew most between the first and the
+// last profile of the verdict's process, each taken right after a full GC. `missing` says
+// why none were compared (--passive, a runtime rssdoctor does not profile, an option to add).
+export interface Attribution {
+  status: 'found' | 'missing';
+  method: SitesMethod | null;
+  pid: number | null;
+  // Milliseconds since the start of the run.
+  fromMs: number | null;
+  toMs: number | null;
+  profiles: number;
+  // The verdict's live series between the two instants, and what the growing sites add up to.
+  liveGrowthBytes: number | null;
+  grownBytes: number | null;
+  // The top five sites' share of liveGrowthBytes.
+  topFiveShare: number | null;
+  // Largest first, at most twenty.
+  sites: AttributionSite[];
+  // The longest pause one profile cost the target, where measured.
+  maxPauseMs: number | null;
+  text: string;
+}
+
 export interface ProcessReport {
   pid: number;
   name: string | null;
@@ -99,6 +130,7 @@ export interface Report {
   run: RunSummary;
   processes: ProcessReport[];
   tree: TreeSummary;
+  attribution: Attribution;
   // Only with --probe-release.
   probeRelease?: ReleaseProbe;
   // Only from `rssdoctor demo`.

@@ -64,6 +64,10 @@ export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
       const { t: _t, ...figures } = message;
       return [{ type: 'malloc', tMs, ...figures }];
     }
+    case 'sites': {
+      const { t: _t, ...profile } = message;
+      return [{ type: 'sites', tMs, method: 'v8-sampling-heap-profile', ...profile }];
+    }
     case 'control-result':
       return [
         {

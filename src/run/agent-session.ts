@@ -4,20 +4,27 @@
 // are too rare, within a pause budget, and one before the final verdict).
 
 import type { AgentMessage } from '../sources/agent-protocol.cjs';
-import { INTERVAL_ENV, MALLOC_EVERY_ENV, SOCKET_ENV } from '../sources/agent-protocol.cjs';
+import {
+  INTERVAL_ENV,
+  MALLOC_EVERY_ENV,
+  SAMPLING_ENV,
+  SAMPLING_INTERVAL_BYTES,
+  SOCKET_ENV,
+} from '../sources/agent-protocol.cjs';
 import { openAgentChannel, type AgentChannel } from '../sources/agent-channel.js';
 import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import { RUNTIMES } from '../runtimes/registry.js';
 import type { RuntimeSession, SessionContext } from '../runtimes/runtime-session.js';
 import { agentRecord } from './agent-record.js';
-import { dueForProbe, probeEveryMs as pacing } from './probe-pacing.js';
+import { dueForProbe, PAUSE_BUDGET_FRACTION, probeEveryMs as pacing } from './probe-pacing.js';
+import { sitesDue, sitesFinal, sitesFirstMs } from './sites-schedule.js';
 
 const CONTROL_TIMEOUT_MS = 5_000;
 
 // The socket goes in the run's private directory (0700).
 export type AgentSessionOptions = Pick<
   SessionContext,
-  'directory' | 'intervalMs' | 'durationMs' | 'passive' | 'nowMs' | 'append'
+  'directory' | 'intervalMs' | 'durationMs' | 'passive' | 'attribution' | 'nowMs' | 'append'
 >;
 
 // releaseProbe comes after finalProbe: GC + malloc_trim, with RSS before and after (under
@@ -32,6 +39,8 @@ interface ProbeState {
   inFlight: boolean;
   // Forced pause per isolate: each isolate pauses only itself, so the budget is per thread.
   forcedPauseMs: Map<number, number>;
+  // When its last heap profile was asked for (attribution), null before the first.
+  lastSitesMs: number | null;
 }
 
 function worstPauseMs(state: ProbeState): number {
@@ -47,7 +56,12 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
   const onMessage = (message: AgentMessage): void => {
     const tMs = options.nowMs();
     if (message.t === 'hello')
-      probes.set(message.pid, { lastLiveMs: tMs, inFlight: false, forcedPauseMs: new Map() });
+      probes.set(message.pid, {
+        lastLiveMs: tMs,
+        inFlight: false,
+        forcedPauseMs: new Map(),
+        lastSitesMs: null,
+      });
     if (message.t === 'gc' && message.kind === 'full') {
       const state = probes.get(message.pid);
       if (state !== undefined) {
@@ -75,13 +89,24 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
     },
   });
   const probeEveryMs = pacing(options.durationMs);
+  const firstSitesMs = sitesFirstMs(options.durationMs);
 
-  const force = (pid: number, state: ProbeState | undefined): Promise<void> => {
-    if (state !== undefined) state.inFlight = true;
-    return channel.control(pid, 'gc', CONTROL_TIMEOUT_MS).then(() => {
+  // sites: with a heap profile of every isolate right after the GC (attribution).
+  const force = (pid: number, state: ProbeState | undefined, sites = false): Promise<void> => {
+    if (state !== undefined) {
+      state.inFlight = true;
+      if (sites) state.lastSitesMs = options.nowMs();
+    }
+    return channel.control(pid, 'gc', CONTROL_TIMEOUT_MS, sites).then(() => {
       if (state !== undefined) state.inFlight = false;
     });
   };
+  // A profile is due on attribution's schedule, with a forced GC the pause budget allows.
+  const sitesNow = (state: ProbeState, tMs: number): boolean =>
+    options.attribution &&
+    !state.inFlight &&
+    sitesDue(state.lastSitesMs, tMs, firstSitesMs) &&
+    worstPauseMs(state) <= PAUSE_BUDGET_FRACTION * tMs;
 
   return {
     // Every runtime with an agent (runtimes/registry.ts) loads it from the same variables.
@@ -90,6 +115,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       [SOCKET_ENV]: channel.socketPath,
       [INTERVAL_ENV]: String(options.intervalMs),
       [MALLOC_EVERY_ENV]: String(SMAPS_ROLLUP_EVERY_MS),
+      [SAMPLING_ENV]: options.attribution ? String(SAMPLING_INTERVAL_BYTES) : '0',
     }),
     tick: () => {
       if (options.passive) return;
@@ -97,13 +123,24 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       for (const pid of channel.pids()) {
         const state = probes.get(pid);
         if (state === undefined) continue;
+        if (sitesNow(state, tMs)) {
+          void force(pid, state, true);
+          continue;
+        }
         const target = { ...state, forcedPauseMs: worstPauseMs(state) };
         if (dueForProbe(target, tMs, probeEveryMs)) void force(pid, state);
       }
     },
     finalProbe: async () => {
       if (options.passive) return;
-      await Promise.all(channel.pids().map((pid) => force(pid, probes.get(pid))));
+      const tMs = options.nowMs();
+      await Promise.all(
+        channel.pids().map((pid) => {
+          const state = probes.get(pid);
+          const sites = options.attribution && sitesFinal(state?.lastSitesMs ?? null, tMs);
+          return force(pid, state, sites);
+        }),
+      );
     },
     releaseProbe: async () => {
       await Promise.all(

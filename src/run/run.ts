@@ -1,6 +1,7 @@
 // `run`: start a target, sample it until it ends, and build the Report. The CLI and the
 // demo both call this; it never prints and never exits.
 
+import { sitesOffWhy } from './sites-schedule.js';
 import { performance } from 'node:perf_hooks';
 import { RssdoctorError } from '../errors.js';
 import { defaultRecordingPath } from '../recording/default-path.js';
@@ -34,6 +35,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   // No forced GCs: too few natural full GCs then give `inconclusive`.
   passive?: boolean;
+  // Heap profiles that name the code keeping memory (default true; never under passive).
+  attribution?: boolean;
   // Keep the private run directory (agent socket, Go trace file) instead of removing it.
   keepTemp?: boolean;
   // Which runtime sources to set up; 'auto' detects Go from build info and Node by its agent.
@@ -142,11 +145,15 @@ async function execute(
   const t0 = performance.now();
   const nowMs = (): number => performance.now() - t0;
 
+  const sitesOff = sitesOffWhy(options);
+  if (sitesOff !== null)
+    append({ type: 'note', tMs: nowMs(), code: 'source.sitesUnavailable', text: sitesOff });
   const sources = await openRuntimeSources(plan, {
     directory: directory.path,
     intervalMs,
     durationMs: options.durationMs,
     passive: options.passive ?? false,
+    attribution: sitesOff === null,
     quietTrace: options.quietTrace ?? false,
     echoStderr: (bytes) => options.onTargetStderr?.(bytes),
     ...(options.pprofUrl === undefined ? {} : { pprofUrl: options.pprofUrl }),

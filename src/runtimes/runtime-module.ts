@@ -37,6 +37,14 @@ export interface RuntimeWords {
   resolution?: string;
 }
 
+// Attribution's words for this runtime (report/attribution.ts). missingWhy: said when no
+// profile was taken and no source said why (Go: the option that adds one). unseen: what
+// its profiles do not see, said when the sites explain little of the live-heap growth.
+export interface RuntimeSitesWords {
+  missingWhy: string;
+  unseen: string;
+}
+
 // What the held-memory finding knows when it asks for the runtime's own baseline.
 export interface BaselineInputs {
   anonBytes: number;
@@ -92,4 +100,6 @@ export interface RuntimeModule<D = unknown> {
   // (the report then names the call).
   releaseCall: string;
   releaseProbe: 'agent' | 'attach' | 'none';
+  // Absent: rssdoctor names no code for this runtime (the report says so).
+  sites?: RuntimeSitesWords;
 }

@@ -13,6 +13,9 @@ export interface SessionContext {
   intervalMs: number;
   durationMs: number | undefined;
   passive: boolean;
+  // Take heap profiles for attribution (run/sites-schedule.ts): false under --passive and
+  // --no-attribution.
+  attribution: boolean;
   quietTrace: boolean;
   // Receives the target's stderr bytes, when the session reads them (see stderrFd).
   echoStderr: (bytes: Buffer) => void;

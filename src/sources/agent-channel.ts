@@ -15,6 +15,8 @@ export interface AgentChannel {
     pid: number,
     action: ControlMessage['action'],
     timeoutMs: number,
+    // With the GC, a heap profile of every isolate (attribution).
+    sites?: boolean,
   ) => Promise<ControlResultMessage | null>;
   close: () => Promise<void>;
 }
@@ -65,7 +67,7 @@ export function openAgentChannel(directory: string, events: AgentEvents): Promis
       resolve({
         socketPath,
         pids: () => [...sockets.keys()],
-        control: (pid, action, timeoutMs) => {
+        control: (pid, action, timeoutMs, sites = false) => {
           const socket = sockets.get(pid);
           if (socket === undefined || !socket.writable) return Promise.resolve(null);
           const id = nextId++;
@@ -78,7 +80,12 @@ export function openAgentChannel(directory: string, events: AgentEvents): Promis
               clearTimeout(timer);
               done(result);
             });
-            const message: ControlMessage = { t: 'control', id, action };
+            const message: ControlMessage = {
+              t: 'control',
+              id,
+              action,
+              ...(sites ? { sites } : {}),
+            };
             socket.write(JSON.stringify(message) + '\n');
           });
         },

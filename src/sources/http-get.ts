@@ -5,11 +5,20 @@
 import http from 'node:http';
 import https from 'node:https';
 
-export function httpGet(
+export async function httpGet(
   url: string,
   timeoutMs: number,
   maxBytes = 32 * 1024 * 1024,
 ): Promise<string> {
+  return (await httpGetBytes(url, timeoutMs, maxBytes)).toString('utf8');
+}
+
+// The body as bytes (a gzipped profile).
+export function httpGetBytes(
+  url: string,
+  timeoutMs: number,
+  maxBytes = 32 * 1024 * 1024,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let parsed: URL;
     try {
@@ -36,7 +45,7 @@ export function httpGet(
         if (size > maxBytes) request.destroy(new Error(`${url} sent more than ${maxBytes} bytes`));
         else chunks.push(chunk);
       });
-      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      response.on('end', () => resolve(Buffer.concat(chunks)));
       response.on('error', reject);
     });
     request.on('timeout', () =>

@@ -113,6 +113,8 @@ async function tuneRun(
       intervalMs,
       outPath,
       quietTrace: true,
+      // A setting is measured, not profiled: profiles add forced GCs to what is measured.
+      attribution: false,
       stdoutToStderr: options.stdoutToStderr ?? false,
       // A ceiling only: the run ends when the messages are acked.
       durationMs: 10 * 60_000,
@@ -134,6 +136,7 @@ async function tuneRun(
     intervalMs,
     outPath,
     quietTrace: true,
+    attribution: false,
     stdoutToStderr: options.stdoutToStderr ?? false,
     onTargetStderr: options.onTargetStderr,
     onRecord: options.onRecord,

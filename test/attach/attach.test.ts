@@ -5,8 +5,7 @@
 // nothing rssdoctor opened in it is left open.
 
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -17,55 +16,7 @@ import { runCli, spawnCli } from '../support/cli.js';
 import { buildGoFixtures, goSkip } from '../support/go.js';
 import { buildJavaFixtures, javaSkip } from '../support/java.js';
 import { fixturePath } from '../support/paths.js';
-import { assertValidReport } from '../support/validate-report.js';
-
-interface Started {
-  child: ChildProcess;
-  pid: number;
-  // What it printed up to its ready line (the Go fixture's pprof port comes first).
-  output: string;
-}
-
-// Starts a program on its own (not under rssdoctor) and waits for its `ready <pid>` line.
-function startAlone(command: string, args: string[], cwd?: string): Promise<Started> {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      out += chunk;
-      const match = /^ready (\d+)$/m.exec(out);
-      if (match !== null) resolve({ child, pid: Number(match[1]), output: out });
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`${command} exited (${code}) before it was ready`)),
-    );
-  });
-}
-
-async function attach(
-  args: string[],
-): Promise<{ report: Report; stderr: string; code: number | null }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-attach-'));
-  const json = path.join(dir, 'report.json');
-  const result = await runCli(
-    [
-      'attach',
-      '--interval',
-      '0.25',
-      '--out',
-      path.join(dir, 'rec.ndjson'),
-      '--json',
-      json,
-      ...args,
-    ],
-    { timeoutMs: 90_000 },
-  );
-  assert.equal(result.code, 0, result.stderr);
-  const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
-  assertValidReport(report);
-  return { report, stderr: result.stderr, code: result.code };
-}
+import { attach, startAlone } from '../support/attach-cli.js';
 
 function alive(pid: number): boolean {
   try {
@@ -155,6 +106,8 @@ test(
       assert.equal(report.runtime, 'jvm');
       assert.ok(report.run.livePoints >= 5, `${report.run.livePoints} live points`);
       assert.equal(report.verdict, 'leak', JSON.stringify(report.reasons.map((r) => r.code)));
+      // What it keeps is byte[] (the same class as its garbage: only kept bytes count).
+      assert.equal(report.attribution.sites[0]?.className, 'byte[]', report.attribution.text);
       assert.ok(alive(target.pid));
       assert.deepEqual(
         readdirSync(cwd).filter((name) => name.startsWith('.attach_pid')),
@@ -185,6 +138,11 @@ test('attach --pprof: a Go leak read through its net/http/pprof', { skip: goSkip
     assert.equal(report.runtime, 'go');
     assert.ok(report.run.livePoints >= 5, `${report.run.livePoints} live points`);
     assert.equal(report.verdict, 'leak', JSON.stringify(report.reasons.map((r) => r.code)));
+    // Attribution: the function that keeps its chunks, not the one that makes more garbage.
+    const top = report.attribution.sites[0];
+    assert.equal(report.attribution.method, 'go-heap-profile', report.attribution.text);
+    assert.equal(top?.function, 'main.keepChunk', JSON.stringify(report.attribution.sites));
+    assert.ok(top.file?.endsWith('pprof-leak/main.go'), top.file ?? 'no file');
     assert.ok(alive(target.pid));
   } finally {
     target.child.kill('SIGKILL');

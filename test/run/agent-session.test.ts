@@ -25,6 +25,7 @@ test('agent session: a real Node process says hello, and the probes reach it', a
     intervalMs: 200,
     durationMs: undefined,
     passive: false,
+    attribution: false,
     nowMs: () => performance.now(),
     append: (record) => records.push(record),
   });

@@ -4,10 +4,17 @@
 // (run/probe-pacing.ts), as the agent forces one in Node. --expvar (/debug/vars): polled
 // every tick, cheap; each new GC (NumGC) gives a live point estimated from its goal.
 // In `run`, gctrace already gives every GC: there --pprof only asks for the rare one
-// (pprof-probe.ts).
+// (pprof-probe.ts). Attribution: on its schedule (run/sites-schedule.ts) the forced GC is
+// heap?gc=1's profile instead (heap-profile.ts), and MemStats are read right after.
 
 import { performance } from 'node:perf_hooks';
-import { dueForProbe, probeEveryMs, probeInFlight } from '../../run/probe-pacing.js';
+import {
+  dueForProbe,
+  PAUSE_BUDGET_FRACTION,
+  probeEveryMs,
+  probeInFlight,
+} from '../../run/probe-pacing.js';
+import { sitesDue, sitesFinal, sitesFirstMs } from '../../run/sites-schedule.js';
 import { httpGet } from '../../sources/http-get.js';
 import { readEnviron } from '../../sources/proc-environ.js';
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
@@ -18,6 +25,7 @@ import {
   type MemStats,
 } from './memstats.js';
 import { GOGC_DEFAULT_PERCENT, goSettings } from './settings.js';
+import { fetchHeapSites } from './heap-profile.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -87,6 +95,25 @@ export async function openGoEndpointSession(
     state.forcedPauseMs += tookMs;
     point(stats, true, tookMs);
   };
+  const firstSitesMs = sitesFirstMs(context.durationMs);
+  let lastSitesMs: number | null = null;
+  const canProfile = canForce && context.attribution;
+  const profile = async (): Promise<void> => {
+    lastSitesMs = context.nowMs();
+    const { sites, tookMs } = await fetchHeapSites(pprofUrl!);
+    state.forcedPauseMs += tookMs;
+    const tMs = context.nowMs();
+    context.append({
+      type: 'sites',
+      tMs,
+      pid,
+      method: 'go-heap-profile',
+      ...sites,
+      pauseMs: tookMs,
+    });
+    const stats = parsePprofMemStats(await httpGet(heapUrl(pprofUrl!, false), REQUEST_TIMEOUT_MS));
+    if (stats !== null) point(stats, true, tookMs);
+  };
   const failed = (error: Error): void =>
     context.append({
       type: 'note',
@@ -100,7 +127,14 @@ export async function openGoEndpointSession(
     env: (base) => base,
     tick: () => {
       if (state.inFlight) return;
-      if (canForce && dueForProbe(state, context.nowMs(), everyMs)) {
+      const tMs = context.nowMs();
+      if (
+        canProfile &&
+        sitesDue(lastSitesMs, tMs, firstSitesMs) &&
+        state.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs
+      ) {
+        probeInFlight(state, profile, failed);
+      } else if (canForce && dueForProbe(state, tMs, everyMs)) {
         probeInFlight(state, force, failed);
       } else if (expvarUrl !== null) {
         const poll = async (): Promise<void> => {
@@ -111,7 +145,8 @@ export async function openGoEndpointSession(
       }
     },
     finalProbe: async () => {
-      if (canForce) await force().catch(failed);
+      const last = canProfile && sitesFinal(lastSitesMs, context.nowMs()) ? profile : force;
+      if (canForce) await last().catch(failed);
     },
     pids: () => [pid],
     close: () => undefined,

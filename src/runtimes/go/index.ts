@@ -74,4 +74,10 @@ export const GO: RuntimeModule<GoFindings> = {
   releaseCall:
     'debug.FreeOSMemory() (runtime/debug): a forced GC, then every free heap page returned to the OS at once',
   releaseProbe: 'none',
+  sites: {
+    missingWhy:
+      'a Go program is profiled through its own net/http/pprof: import _ "net/http/pprof", serve it on 127.0.0.1, and add --pprof http://127.0.0.1:PORT/debug/pprof',
+    unseen:
+      "memory outside the Go heap (goroutine stacks, cgo, mmap) or the profile's sampling error (one sample per 512 KiB allocated, runtime.MemProfileRate)",
+  },
 };

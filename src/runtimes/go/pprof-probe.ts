@@ -1,8 +1,16 @@
 // run --pprof: gctrace already sees every GC, forced ones included; when none came for a
 // while, one is asked for through the program's net/http/pprof (heap?gc=1), as the agent
-// forces one in Node, paced and within the pause budget (run/probe-pacing.ts).
+// forces one in Node, paced and within the pause budget (run/probe-pacing.ts). On
+// attribution's schedule (run/sites-schedule.ts) that GC is heap?gc=1's profile instead.
 
-import { dueForProbe, probeEveryMs, probeInFlight } from '../../run/probe-pacing.js';
+import {
+  dueForProbe,
+  PAUSE_BUDGET_FRACTION,
+  probeEveryMs,
+  probeInFlight,
+} from '../../run/probe-pacing.js';
+import { sitesDue, sitesFinal, sitesFirstMs } from '../../run/sites-schedule.js';
+import { fetchHeapSites } from './heap-profile.js';
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
 import { forceGc } from './endpoint-session.js';
 
@@ -35,6 +43,29 @@ export function withPprofProbe(
       durationMs: tookMs,
     });
   };
+  const firstSitesMs = sitesFirstMs(context.durationMs);
+  let lastSitesMs: number | null = null;
+  const profile = async (): Promise<void> => {
+    lastSitesMs = context.nowMs();
+    const { sites, tookMs } = await fetchHeapSites(pprofUrl);
+    state.forcedPauseMs += tookMs;
+    if (rootPid === undefined) return;
+    const tMs = context.nowMs();
+    context.append({ type: 'control', tMs, pid: rootPid, action: 'gc', durationMs: tookMs });
+    context.append({
+      type: 'sites',
+      tMs,
+      pid: rootPid,
+      method: 'go-heap-profile',
+      ...sites,
+      pauseMs: tookMs,
+    });
+  };
+  const sitesNow = (tMs: number): boolean =>
+    context.attribution &&
+    !state.inFlight &&
+    sitesDue(lastSitesMs, tMs, firstSitesMs) &&
+    state.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs;
   const failed = (error: Error): void =>
     context.append({
       type: 'note',
@@ -47,9 +78,14 @@ export function withPprofProbe(
     tick: (pids) => {
       session.tick(pids);
       rootPid ??= pids[0];
-      if (!dueForProbe(state, context.nowMs(), everyMs)) return;
-      probeInFlight(state, force, failed);
+      const tMs = context.nowMs();
+      if (sitesNow(tMs)) probeInFlight(state, profile, failed);
+      else if (dueForProbe(state, tMs, everyMs)) probeInFlight(state, force, failed);
     },
-    finalProbe: () => force().catch(failed),
+    finalProbe: () => {
+      const last =
+        context.attribution && sitesFinal(lastSitesMs, context.nowMs()) ? profile : force;
+      return last().catch(failed);
+    },
   };
 }

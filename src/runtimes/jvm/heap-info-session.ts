@@ -2,8 +2,16 @@
 // refused): each live point is a full GC forced with GC.run, then the heap in use read with
 // GC.heap_info (heap-info.ts), paced and within the pause budget as in `run`. Natural GCs
 // are not seen, so every live point is a forced one; GC.run's answer time bounds its pause.
+// On attribution's schedule (run/sites-schedule.ts) GC.class_histogram is that full GC.
 
-import { dueForProbe, probeEveryMs, probeInFlight } from '../../run/probe-pacing.js';
+import {
+  dueForProbe,
+  PAUSE_BUDGET_FRACTION,
+  probeEveryMs,
+  probeInFlight,
+} from '../../run/probe-pacing.js';
+import { sitesDue, sitesFinal, sitesFirstMs } from '../../run/sites-schedule.js';
+import { histogramSites } from './histogram-sites.js';
 import type { AddressRange } from '../../sources/address-range.js';
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
 import { jvmDiagnosticCommand } from './attach.js';
@@ -17,18 +25,27 @@ export function openHeapInfoSession(pid: number, context: SessionContext): Runti
   // The last forced GC, which close waits for (an attach left half done leaves its
   // handshake file in the JVM's directory).
   let last: Promise<void> = Promise.resolve();
-  const force = (): Promise<void> => (last = forceOnce());
-  const forceOnce = async (): Promise<void> => {
-    const gc = await jvmDiagnosticCommand(pid, 'GC.run');
-    if (!gc.ok) throw new Error(`GC.run was refused (${gc.output.trim()})`);
-    state.forcedPauseMs += gc.durationMs;
+  const force = (withSites = false): Promise<void> => (last = forceOnce(withSites));
+  const firstSitesMs = sitesFirstMs(context.durationMs);
+  let lastSitesMs: number | null = null;
+  const forceOnce = async (withSites: boolean): Promise<void> => {
+    let pauseMs: number;
+    if (withSites) {
+      lastSitesMs = context.nowMs();
+      pauseMs = await histogramSites(pid, jvmDiagnosticCommand, context);
+    } else {
+      const gc = await jvmDiagnosticCommand(pid, 'GC.run');
+      if (!gc.ok) throw new Error(`GC.run was refused (${gc.output.trim()})`);
+      pauseMs = gc.durationMs;
+    }
+    state.forcedPauseMs += pauseMs;
     const info = await jvmDiagnosticCommand(pid, 'GC.heap_info');
     const usedBytes = info.ok ? parseHeapUsedBytes(info.output) : null;
     if (usedBytes === null) throw new Error('GC.heap_info printed no heap in use');
     heapRange ??= parseHeapRange(info.output);
     const tMs = context.nowMs();
     state.lastLiveMs = tMs;
-    context.append({ type: 'control', tMs, pid, action: 'gc', durationMs: gc.durationMs });
+    context.append({ type: 'control', tMs, pid, action: 'gc', durationMs: pauseMs });
     context.append({
       type: 'gc',
       tMs,
@@ -37,7 +54,7 @@ export function openHeapInfoSession(pid: number, context: SessionContext): Runti
       forced: true,
       liveBytes: usedBytes,
       heapAfterBytes: usedBytes,
-      cause: 'Diagnostic Command',
+      cause: withSites ? 'Heap Inspection Initiated GC' : 'Diagnostic Command',
       jvmKind: 'full',
     });
   };
@@ -52,11 +69,18 @@ export function openHeapInfoSession(pid: number, context: SessionContext): Runti
   return {
     env: (base) => base,
     tick: () => {
-      if (context.passive || !dueForProbe(state, context.nowMs(), everyMs)) return;
-      probeInFlight(state, force, failed);
+      const tMs = context.nowMs();
+      if (context.passive || state.inFlight) return;
+      const sites =
+        context.attribution &&
+        sitesDue(lastSitesMs, tMs, firstSitesMs) &&
+        state.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs;
+      if (sites) probeInFlight(state, () => force(true), failed);
+      else if (dueForProbe(state, tMs, everyMs)) probeInFlight(state, () => force(), failed);
     },
     finalProbe: async () => {
-      if (!context.passive) await force().catch(failed);
+      const sites = context.attribution && sitesFinal(lastSitesMs, context.nowMs());
+      if (!context.passive) await force(sites).catch(failed);
     },
     pids: () => [pid],
     heapRanges: (asked) => (asked === pid && heapRange !== null ? [heapRange] : null),

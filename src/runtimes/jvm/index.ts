@@ -50,4 +50,10 @@ export const JVM: RuntimeModule<JvmFindings> = {
   releaseCall:
     'System.gc() for a full GC (G1 then shrinks the committed heap toward -Xms within MaxHeapFreeRatio), and `jcmd PID System.trim_native_heap` (JDK 17.0.9+, 21+) for malloc_trim',
   releaseProbe: 'attach',
+  sites: {
+    missingWhy:
+      'no class histogram was taken: the JVM had not collected on its own yet (a forced GC would hide no-gc-yet), or its attach socket did not answer',
+    unseen:
+      'memory outside the Java heap (direct buffers, metaspace, thread stacks, native code): the histogram counts every object on the heap',
+  },
 };

@@ -7,7 +7,15 @@
 import type { GcRecord } from '../../recording/records.js';
 import type { JvmGcEvent } from './gc-event.js';
 
-export const FORCED_CAUSE = 'Diagnostic Command';
+// The causes rssdoctor's own requests give: GC.run, and GC.class_histogram (attribution).
+const FORCED_CAUSES: ReadonlySet<string> = new Set([
+  'Diagnostic Command',
+  'Heap Inspection Initiated GC',
+]);
+
+export function forcedCause(cause: string | null): boolean {
+  return cause !== null && FORCED_CAUSES.has(cause);
+}
 
 export function jvmGcRecord(pid: number, event: JvmGcEvent, tMs: number, live: boolean): GcRecord {
   return {
@@ -15,7 +23,7 @@ export function jvmGcRecord(pid: number, event: JvmGcEvent, tMs: number, live: b
     tMs,
     pid,
     kind: live ? 'full' : 'minor',
-    forced: event.cause === FORCED_CAUSE,
+    forced: forcedCause(event.cause),
     ...(live && event.heapAfterBytes !== null ? { liveBytes: event.heapAfterBytes } : {}),
     ...(event.heapBeforeBytes === null ? {} : { heapBeforeBytes: event.heapBeforeBytes }),
     ...(event.heapAfterBytes === null ? {} : { heapAfterBytes: event.heapAfterBytes }),

@@ -3,6 +3,7 @@
 // tailed and its events become records. Live points come only from the events that
 // measure live data (gc-event.ts). Active confirmation forces a full GC over
 // the attach socket (GC.run) when natural ones are too rare, and once before the verdict.
+// Attribution: on its schedule (run/sites-schedule.ts) that GC is GC.class_histogram's.
 
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
 import { readdirSync } from 'node:fs';
@@ -20,8 +21,10 @@ import { readRssBytes } from '../../sources/proc-status.js';
 import { parseUnifiedLogLine } from './unified-log.js';
 import type { JdkRelease } from './jdk-release.js';
 import { gcLogOptions, mergeJavaToolOptions } from './java-tool-options.js';
-import { FORCED_CAUSE, JvmLivePoints, jvmGcRecord } from './live-points.js';
-import { dueForProbe, probeEveryMs } from '../../run/probe-pacing.js';
+import { forcedCause, JvmLivePoints, jvmGcRecord } from './live-points.js';
+import { dueForProbe, PAUSE_BUDGET_FRACTION, probeEveryMs } from '../../run/probe-pacing.js';
+import { sitesDue, sitesFinal, sitesFirstMs } from '../../run/sites-schedule.js';
+import { histogramSites } from './histogram-sites.js';
 
 const LOG_FILE = /^gc-(\d+)\.log$/;
 // How often the heap's resident part is read from smaps (a few ms each for a JVM).
@@ -31,7 +34,7 @@ const PENDING_CYCLE_MS = 1_000;
 
 export interface JvmSessionOptions extends Pick<
   SessionContext,
-  'directory' | 'durationMs' | 'passive' | 'nowMs' | 'append'
+  'directory' | 'durationMs' | 'passive' | 'attribution' | 'nowMs' | 'append'
 > {
   // null: the JDK version is unknown, so nothing is injected (a wrong option stops a JVM).
   jdk: JdkRelease | null;
@@ -65,6 +68,9 @@ interface JvmState {
   heapRange: AddressRange | null;
   heapRangeAsked: boolean;
   lastResidentMs: number;
+  // When its last class histogram was asked for (attribution), null before the first.
+  lastSitesMs: number | null;
+  sitesFailed: boolean;
 }
 
 export function openJvmSession(options: JvmSessionOptions): JvmSession {
@@ -82,6 +88,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
     return request;
   };
   const everyMs = probeEveryMs(options.durationMs);
+  const firstSitesMs = sitesFirstMs(options.durationMs);
   if (jdk === null) {
     options.append({
       type: 'note',
@@ -96,7 +103,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
     options.append({ ...state.facts });
   };
   const onEvent = (state: JvmState, event: JvmGcEvent): void => {
-    const forced = event.cause === FORCED_CAUSE;
+    const forced = forcedCause(event.cause);
     if (!forced) state.naturalGcs++;
     if (forced) state.forcedPauseMs += event.pauseMs ?? 0;
     state.points.event(event, options.nowMs());
@@ -164,6 +171,8 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
         heapRange: null,
         heapRangeAsked: false,
         lastResidentMs: Number.NEGATIVE_INFINITY,
+        lastSitesMs: null,
+        sitesFailed: false,
       };
       jvms.set(pid, state);
       writeFacts(state);
@@ -198,6 +207,32 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       state.inFlight = false;
     }
   };
+  // A class histogram: its full GC is a forced live point, logged as such.
+  const histogram = async (state: JvmState): Promise<void> => {
+    state.inFlight = true;
+    state.lastSitesMs = options.nowMs();
+    try {
+      await histogramSites(state.pid, command, options);
+      state.tail.read();
+      state.points.flush();
+    } catch (error) {
+      state.sitesFailed = true;
+      options.append({
+        type: 'note',
+        tMs: options.nowMs(),
+        code: 'source.sitesUnavailable',
+        pid: state.pid,
+        text: `no class histogram of JVM ${state.pid}: ${(error as Error).message}`,
+      });
+    } finally {
+      state.inFlight = false;
+    }
+  };
+  const sitesNow = (state: JvmState, tMs: number): boolean =>
+    options.attribution &&
+    !state.sitesFailed &&
+    sitesDue(state.lastSitesMs, tMs, firstSitesMs) &&
+    state.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs;
   const measured = async (
     state: JvmState,
     action: 'gc' | 'release',
@@ -281,12 +316,23 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
         const pendingMs = state.points.pendingSinceMs;
         if (pendingMs !== null && tMs - pendingMs > PENDING_CYCLE_MS) state.points.flush();
         readResident(state, tMs);
-        if (wantsProbe(state) && dueForProbe(state, tMs, everyMs)) void force(state);
+        if (!wantsProbe(state)) continue;
+        if (sitesNow(state, tMs)) void histogram(state);
+        else if (dueForProbe(state, tMs, everyMs)) void force(state);
       }
     },
     finalProbe: async () => {
       discover();
-      await Promise.all([...jvms.values()].filter(wantsProbe).map(force));
+      const tMs = options.nowMs();
+      await Promise.all(
+        [...jvms.values()]
+          .filter(wantsProbe)
+          .map((state) =>
+            options.attribution && !state.sitesFailed && sitesFinal(state.lastSitesMs, tMs)
+              ? histogram(state)
+              : force(state),
+          ),
+      );
     },
     releaseProbe: async () => {
       discover();

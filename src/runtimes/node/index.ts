@@ -44,4 +44,10 @@ export const NODE: RuntimeModule = {
   advice: nodeAdvice,
   releaseCall: 'freeOSMemory() from rssdoctor/runtime',
   releaseProbe: 'agent',
+  sites: {
+    missingWhy:
+      "no heap profile was taken: the run ended before the first (a fifth of --duration in, at most 10 s), or V8's sampling heap profiler could not start",
+    unseen:
+      'memory outside the V8 heap (the contents of Buffers and ArrayBuffers: the profiler sees only their small wrapper objects, so the code that keeps them still ranks, with a small share) or an isolate that was not profiled',
+  },
 };

@@ -59,6 +59,7 @@ test(
       // A 15-point target over 15 s: a live point due every second.
       durationMs: 15_000,
       passive: false,
+      attribution: false,
       quietTrace: true,
       echoStderr: () => undefined,
       nowMs: () => performance.now(),

@@ -35,6 +35,7 @@ test(
       jdk,
       durationMs: undefined,
       passive: false,
+      attribution: false,
       nowMs: () => performance.now(),
       append: (record) => records.push(record),
     });

@@ -13,18 +13,29 @@ import { fullGc } from './full-gc.cjs';
 import { GcWatch } from './gc-watch.cjs';
 import { heapFigures } from './heap-figures.cjs';
 import { loadMalloc } from './malloc.cjs';
+import { heapSampler, type HeapSampler } from './heap-sampler.cjs';
 import { lineSplitter } from '../../../sources/ndjson-lines.cjs';
 import {
   INTERVAL_ENV,
   MALLOC_EVERY_ENV,
+  SAMPLING_ENV,
   SOCKET_ENV,
   type AgentMessage,
   type ControlMessage,
   type HeapMessage,
+  type SitesMessage,
 } from '../../../sources/agent-protocol.cjs';
 
 type Relay =
-  AgentMessage | { t: 'gc-request'; id: number } | { t: 'gc-done'; id: number; threadId: number };
+  | AgentMessage
+  | { t: 'gc-request'; id: number; sites: boolean }
+  | { t: 'gc-done'; id: number; threadId: number }
+  // rssdoctor went away: the workers stop their sampling too.
+  | { t: 'stop' };
+
+// This isolate's profile, for attribution: the sampler starts at the first request (that
+// profile is empty), and never without the interval rssdoctor sets.
+type SitesNow = () => SitesMessage | null;
 
 const socketPath = process.env[SOCKET_ENV];
 if (socketPath !== undefined && socketPath !== '') {
@@ -43,17 +54,34 @@ function start(path: string): void {
   const channel = new workerThreads.BroadcastChannel(`rssdoctor-agent-${pid}`);
   channel.unref();
   const heap = (): HeapMessage => ({ t: 'heap', pid, threadId, ...heapFigures() });
-  if (workerThreads.isMainThread) mainThread(path, pid, intervalMs, watch, channel, heap);
-  else workerThread(pid, threadId, intervalMs, watch, channel, heap);
+  const samplingBytes = Number(process.env[SAMPLING_ENV]) || 0;
+  let sampler: HeapSampler | null | undefined;
+  const sites: SitesNow = () => {
+    if (samplingBytes <= 0) return null;
+    sampler ??= heapSampler(samplingBytes);
+    const profile = sampler?.profile() ?? null;
+    if (profile === null) return null;
+    return { t: 'sites', pid, threadId, ...profile.sites, pauseMs: profile.pauseMs };
+  };
+  const stopSites = (): void => sampler?.stop();
+  const isolate = { watch, channel, heap, sites, stopSites };
+  if (workerThreads.isMainThread) mainThread(path, pid, intervalMs, isolate);
+  else workerThread(pid, threadId, intervalMs, isolate);
+}
+
+interface Isolate {
+  watch: GcWatch;
+  channel: workerThreads.BroadcastChannel;
+  heap: () => HeapMessage;
+  sites: SitesNow;
+  stopSites: () => void;
 }
 
 function workerThread(
   pid: number,
   threadId: number,
   intervalMs: number,
-  watch: GcWatch,
-  channel: workerThreads.BroadcastChannel,
-  heap: () => HeapMessage,
+  { watch, channel, heap, sites, stopSites }: Isolate,
 ): void {
   const post = (message: Relay): void => {
     try {
@@ -70,11 +98,14 @@ function workerThread(
   setInterval(tick, intervalMs).unref();
   channel.onmessage = (event: unknown) => {
     const message = (event as { data: Relay }).data;
+    if (message.t === 'stop') stopSites();
     if (message.t !== 'gc-request') return;
     for (const natural of watch.drain(false)) post(natural);
     fullGc();
     for (const forced of watch.drain(true)) post(forced);
     post(heap());
+    const profile = message.sites ? sites() : null;
+    if (profile !== null) post(profile);
     post({ t: 'gc-done', id: message.id, threadId });
   };
   process.on('exit', () => post({ t: 'isolate', pid, threadId, event: 'exit' }));
@@ -84,9 +115,7 @@ function mainThread(
   path: string,
   pid: number,
   intervalMs: number,
-  watch: GcWatch,
-  channel: workerThreads.BroadcastChannel,
-  heap: () => HeapMessage,
+  { watch, channel, heap, sites, stopSites }: Isolate,
 ): void {
   const malloc = loadMalloc();
   const workers = new Set<number>();
@@ -102,6 +131,12 @@ function mainThread(
     open = false;
     for (const timer of timers) clearInterval(timer);
     watch.stop();
+    stopSites();
+    try {
+      channel.postMessage({ t: 'stop' } satisfies Relay);
+    } catch {
+      // the channel is closed
+    }
     channel.onmessage = () => {};
   };
   socket.on('error', stop);
@@ -141,7 +176,7 @@ function mainThread(
       if (pending !== undefined && pending.waiting.size === 0) pending.done();
       return;
     }
-    if (message.t === 'gc-request') return;
+    if (message.t === 'gc-request' || message.t === 'stop') return;
     if (message.t === 'isolate') {
       if (message.event === 'start') workers.add(message.threadId);
       else workers.delete(message.threadId);
@@ -170,6 +205,8 @@ function mainThread(
     fullGc();
     for (const forced of watch.drain(true)) send(forced);
     send(heap());
+    const profile = message.sites === true ? sites() : null;
+    if (profile !== null) send(profile);
     if (workers.size > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 1000);
@@ -181,7 +218,7 @@ function mainThread(
             resolve();
           },
         });
-        channel.postMessage({ t: 'gc-request', id: message.id });
+        channel.postMessage({ t: 'gc-request', id: message.id, sites: message.sites === true });
       });
       acks.delete(message.id);
     }

@@ -8,7 +8,15 @@
 
 import { performance } from 'node:perf_hooks';
 import type { BodyRecord } from '../../../recording/records.js';
-import { dueForProbe, probeEveryMs, probeInFlight } from '../../../run/probe-pacing.js';
+import {
+  dueForProbe,
+  PAUSE_BUDGET_FRACTION,
+  probeEveryMs,
+  probeInFlight,
+} from '../../../run/probe-pacing.js';
+import { SAMPLING_INTERVAL_BYTES } from '../../../sources/agent-protocol.cjs';
+import { sitesDue, sitesFinal, sitesFirstMs } from '../../../run/sites-schedule.js';
+import { profileSites, type ProfileNode } from '../agent/profile-sites.cjs';
 import type { RuntimeSession, SessionContext } from '../../runtime-session.js';
 import { CdpClient, typedCall, type CdpTarget } from './cdp-client.js';
 import { openInspector } from './open-inspector.js';
@@ -24,6 +32,8 @@ interface Isolate {
   lastLiveMs: number;
   inFlight: boolean;
   forcedPauseMs: number;
+  // Its sampling heap profiler was started (attribution).
+  sampling: boolean;
 }
 
 interface MemoryUsage {
@@ -103,7 +113,28 @@ export async function openInspectorSession(
       externalBytes: usage.external,
       arrayBuffersBytes: usage.arrayBuffers,
     });
-  const force = async (state: Isolate): Promise<void> => {
+  // The isolate's profile right after its forced GC; its first starts the sampling.
+  const sites = async (state: Isolate): Promise<void> => {
+    if (!state.sampling) {
+      await typedCall(state.target, 'HeapProfiler.startSampling', {
+        samplingInterval: SAMPLING_INTERVAL_BYTES,
+      });
+      state.sampling = true;
+    }
+    const started = performance.now();
+    const { profile } = await typedCall(state.target, 'HeapProfiler.getSamplingProfile');
+    const pauseMs = performance.now() - started;
+    append({
+      type: 'sites',
+      tMs: context.nowMs(),
+      pid,
+      threadId: state.threadId,
+      method: 'v8-sampling-heap-profile',
+      ...profileSites(profile.head as ProfileNode, null),
+      pauseMs,
+    });
+  };
+  const force = async (state: Isolate, withSites = false): Promise<void> => {
     state.inFlight = true;
     try {
       const started = performance.now();
@@ -127,6 +158,7 @@ export async function openInspectorSession(
         pauseMs,
       });
       heapRecord(state, usage);
+      if (withSites) await sites(state);
     } finally {
       state.inFlight = false;
     }
@@ -140,10 +172,17 @@ export async function openInspectorSession(
       return Math.max(0, ...[...isolates.values()].map((state) => state.forcedPauseMs));
     },
   };
-  const forceAll = async (): Promise<void> => {
-    await Promise.all([...isolates.values()].map(force));
+  const firstSitesMs = sitesFirstMs(context.durationMs);
+  let lastSitesMs: number | null = null;
+  const forceAll = async (withSites = false): Promise<void> => {
+    if (withSites) lastSitesMs = context.nowMs();
+    await Promise.all([...isolates.values()].map((state) => force(state, withSites)));
     round.lastLiveMs = context.nowMs();
   };
+  const sitesNow = (tMs: number): boolean =>
+    context.attribution &&
+    sitesDue(lastSitesMs, tMs, firstSitesMs) &&
+    round.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs;
   const failed = (what: string) => (error: Error) => {
     if (!client.open) return;
     append({
@@ -161,7 +200,12 @@ export async function openInspectorSession(
       if (!client.open || round.inFlight) return;
       // One round forces every isolate at once, as the agent does: their points then sum to
       // one total, not a staircase of one isolate's sparse points over the others' dense ones.
-      if (!context.passive && dueForProbe(round, context.nowMs(), everyMs)) {
+      const tMs = context.nowMs();
+      if (sitesNow(tMs)) {
+        probeInFlight(round, () => forceAll(true), failed('a heap profile'));
+        return;
+      }
+      if (!context.passive && dueForProbe(round, tMs, everyMs)) {
         probeInFlight(round, forceAll, failed('a forced GC'));
         return;
       }
@@ -177,10 +221,17 @@ export async function openInspectorSession(
     },
     finalProbe: async () => {
       if (context.passive || !client.open) return;
-      await forceAll().catch(failed('the final GC'));
+      const withSites = context.attribution && sitesFinal(lastSitesMs, context.nowMs());
+      await forceAll(withSites).catch(failed('the final GC'));
     },
     pids: () => [pid],
     close: async () => {
+      // The profiler stops in every isolate it started in: nothing of it stays behind.
+      await Promise.all(
+        [...isolates.values()]
+          .filter((state) => state.sampling)
+          .map((state) => state.target.call('HeapProfiler.stopSampling').catch(() => undefined)),
+      );
       await client.call('NodeWorker.disable').catch(() => undefined);
       if (endpoint.openedByUs && client.open) {
         // inspector.close() ends this very connection: fired, then the close is awaited.
@@ -205,5 +256,12 @@ export async function openInspectorSession(
 }
 
 function isolate(threadId: number, target: CdpTarget, nowMs: number): Isolate {
-  return { threadId, target, lastLiveMs: nowMs, inFlight: false, forcedPauseMs: 0 };
+  return {
+    threadId,
+    target,
+    lastLiveMs: nowMs,
+    inFlight: false,
+    forcedPauseMs: 0,
+    sampling: false,
+  };
 }
