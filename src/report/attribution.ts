@@ -10,10 +10,10 @@ import type { NoteRecord, Runtime, SitesRecord } from '../recording/records.js';
 import { runtimeModule } from '../runtimes/registry.js';
 import type { Attribution, AttributionSite } from './report.js';
 
-export const ATTRIBUTION_SITES = 20;
+const ATTRIBUTION_SITES = 20;
 export const TOP_SITES = 5;
 // Below this share of the live-heap growth, the sites do not explain it: say what else.
-export const EXPLAINED_SHARE = 0.5;
+const EXPLAINED_SHARE = 0.5;
 
 export interface AttributionInputs {
   pid: number | null;
@@ -36,18 +36,18 @@ export function attributionOf(inputs: AttributionInputs): Attribution {
   const topFiveShare = growing === null ? null : topBytes / growing;
   const pauses = inputs.sites.flatMap((record) => record.pauseMs ?? []);
   const span = `${formatSeconds(found.fromMs)} → ${formatSeconds(found.toMs)}`;
-  const module = runtimeModule(inputs.runtime);
+  const unseen = runtimeModule(inputs.runtime)?.sites?.unseen ?? 'outside what the profile sees';
   let text: string;
   if (growing === null) {
     text = `the live heap did not grow between the profiles (${span})${sites.length > 0 ? ': the sites below grew by little' : ''}`;
   } else if (sites.length === 0) {
-    text = `no site kept more at ${formatSeconds(found.toMs)} than at ${formatSeconds(found.fromMs)}, while the live heap grew by ${formatBytes(growing)}: the rest is ${module?.sites?.unseen ?? 'outside what the profile sees'}`;
+    text = `no site kept more at ${formatSeconds(found.toMs)} than at ${formatSeconds(found.fromMs)}, while the live heap grew by ${formatBytes(growing)}: the rest is ${unseen}`;
   } else if (topFiveShare !== null && topFiveShare >= EXPLAINED_SHARE) {
     // A sampled estimate can exceed the measured growth: that is "all of it", not more.
     const held = topFiveShare > 1 ? 'all' : percent(topFiveShare);
     text = `the top ${Math.min(TOP_SITES, sites.length)} sites hold ${held} of the live-heap growth (${formatBytes(topBytes)} for ${formatBytes(growing)}, ${span})`;
   } else {
-    text = `the sites hold only ${percent(found.grownBytes / growing)} of the live-heap growth (${formatBytes(found.grownBytes)} of ${formatBytes(growing)}, ${span}): the rest is ${module?.sites?.unseen ?? 'outside what the profile sees'}`;
+    text = `the sites hold only ${percent(found.grownBytes / growing)} of the live-heap growth (${formatBytes(found.grownBytes)} of ${formatBytes(growing)}, ${span}): the rest is ${unseen}`;
   }
   return {
     status: 'found',

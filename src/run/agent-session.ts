@@ -16,8 +16,8 @@ import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import { RUNTIMES } from '../runtimes/registry.js';
 import type { RuntimeSession, SessionContext } from '../runtimes/runtime-session.js';
 import { agentRecord } from './agent-record.js';
-import { dueForProbe, PAUSE_BUDGET_FRACTION, probeEveryMs as pacing } from './probe-pacing.js';
-import { sitesDue, sitesFinal, sitesFirstMs } from './sites-schedule.js';
+import { dueForProbe, probeEveryMs as pacing } from './probe-pacing.js';
+import { SitesSchedule } from './sites-schedule.js';
 
 const CONTROL_TIMEOUT_MS = 5_000;
 
@@ -39,8 +39,8 @@ interface ProbeState {
   inFlight: boolean;
   // Forced pause per isolate: each isolate pauses only itself, so the budget is per thread.
   forcedPauseMs: Map<number, number>;
-  // When its last heap profile was asked for (attribution), null before the first.
-  lastSitesMs: number | null;
+  // Its heap profiles (attribution).
+  sites: SitesSchedule;
 }
 
 function worstPauseMs(state: ProbeState): number {
@@ -60,7 +60,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
         lastLiveMs: tMs,
         inFlight: false,
         forcedPauseMs: new Map(),
-        lastSitesMs: null,
+        sites: new SitesSchedule(options.attribution, options.durationMs),
       });
     if (message.t === 'gc' && message.kind === 'full') {
       const state = probes.get(message.pid);
@@ -89,24 +89,17 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
     },
   });
   const probeEveryMs = pacing(options.durationMs);
-  const firstSitesMs = sitesFirstMs(options.durationMs);
 
   // sites: with a heap profile of every isolate right after the GC (attribution).
   const force = (pid: number, state: ProbeState | undefined, sites = false): Promise<void> => {
     if (state !== undefined) {
       state.inFlight = true;
-      if (sites) state.lastSitesMs = options.nowMs();
+      if (sites) state.sites.taken(options.nowMs());
     }
     return channel.control(pid, 'gc', CONTROL_TIMEOUT_MS, sites).then(() => {
       if (state !== undefined) state.inFlight = false;
     });
   };
-  // A profile is due on attribution's schedule, with a forced GC the pause budget allows.
-  const sitesNow = (state: ProbeState, tMs: number): boolean =>
-    options.attribution &&
-    !state.inFlight &&
-    sitesDue(state.lastSitesMs, tMs, firstSitesMs) &&
-    worstPauseMs(state) <= PAUSE_BUDGET_FRACTION * tMs;
 
   return {
     // Every runtime with an agent (runtimes/registry.ts) loads it from the same variables.
@@ -123,7 +116,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       for (const pid of channel.pids()) {
         const state = probes.get(pid);
         if (state === undefined) continue;
-        if (sitesNow(state, tMs)) {
+        if (!state.inFlight && state.sites.due(tMs, worstPauseMs(state))) {
           void force(pid, state, true);
           continue;
         }
@@ -137,7 +130,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       await Promise.all(
         channel.pids().map((pid) => {
           const state = probes.get(pid);
-          const sites = options.attribution && sitesFinal(state?.lastSitesMs ?? null, tMs);
+          const sites = state?.sites.final(tMs) ?? false;
           return force(pid, state, sites);
         }),
       );

@@ -97,8 +97,10 @@ export const INTERVAL_ENV = 'RSSDOCTOR_AGENT_INTERVAL_MS';
 export const MALLOC_EVERY_ENV = 'RSSDOCTOR_AGENT_MALLOC_EVERY_MS';
 // The sampling heap profiler's mean interval; unset or 0: no profile is ever taken.
 export const SAMPLING_ENV = 'RSSDOCTOR_AGENT_SAMPLING_BYTES';
-// Its value: one sampled allocation per 512 KiB allocated on average, Go's default rate
-// (V8's is 32 KiB). At 128 KiB the demo receiver under full load lost 7.6% of its
-// throughput to attribution (docs/benchmarks.md); a leak that keeps 1 MiB is now about 2
-// samples, and one that keeps 10 MiB about 20. `attach --inspector` uses the same.
-export const SAMPLING_INTERVAL_BYTES = 512 * 1024;
+// Its value: one sampled allocation per 128 KiB allocated on average (V8's default is
+// 32 KiB). A leak that keeps 3 MiB is then about 24 samples. At 512 KiB (Go's rate) it was
+// about 6, and in 2 of 22 runs of the worker test in test/cli/attribution.test.ts the
+// leaking worker's profile held 0-2 samples and explained under half the growth; the cost difference
+// between the two was inside the noise (docs/benchmarks.md). `attach --inspector` uses
+// the same.
+export const SAMPLING_INTERVAL_BYTES = 128 * 1024;

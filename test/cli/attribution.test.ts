@@ -29,7 +29,6 @@ function assertNamesKeepRequest(attribution: Attribution): void {
   assert.equal(top.function, 'keepRequest', JSON.stringify(attribution.sites.slice(0, 3)));
   assert.ok(top.file?.endsWith('/leak-and-garbage.mjs'), top.file ?? 'no file');
   assert.equal(top.line, KEEP_LINE);
-  assert.ok(top.growthBytes > 0 && top.growthBytesPerMinute > 0);
   // The decoy allocates 50 times more, and keeps nothing.
   const decoy = attribution.sites.find((site) => site.function === 'makeGarbage');
   assert.ok(decoy === undefined || decoy.growthBytes < top.growthBytes / 10, JSON.stringify(decoy));

@@ -8,13 +8,8 @@
 // heap?gc=1's profile instead (heap-profile.ts), and MemStats are read right after.
 
 import { performance } from 'node:perf_hooks';
-import {
-  dueForProbe,
-  PAUSE_BUDGET_FRACTION,
-  probeEveryMs,
-  probeInFlight,
-} from '../../run/probe-pacing.js';
-import { sitesDue, sitesFinal, sitesFirstMs } from '../../run/sites-schedule.js';
+import { dueForProbe, probeEveryMs, probeInFlight } from '../../run/probe-pacing.js';
+import { SitesSchedule } from '../../run/sites-schedule.js';
 import { httpGet } from '../../sources/http-get.js';
 import { readEnviron } from '../../sources/proc-environ.js';
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
@@ -95,11 +90,9 @@ export async function openGoEndpointSession(
     state.forcedPauseMs += tookMs;
     point(stats, true, tookMs);
   };
-  const firstSitesMs = sitesFirstMs(context.durationMs);
-  let lastSitesMs: number | null = null;
-  const canProfile = canForce && context.attribution;
+  const schedule = new SitesSchedule(canForce && context.attribution, context.durationMs);
   const profile = async (): Promise<void> => {
-    lastSitesMs = context.nowMs();
+    schedule.taken(context.nowMs());
     const { sites, tookMs } = await fetchHeapSites(pprofUrl!);
     state.forcedPauseMs += tookMs;
     const tMs = context.nowMs();
@@ -128,11 +121,7 @@ export async function openGoEndpointSession(
     tick: () => {
       if (state.inFlight) return;
       const tMs = context.nowMs();
-      if (
-        canProfile &&
-        sitesDue(lastSitesMs, tMs, firstSitesMs) &&
-        state.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs
-      ) {
+      if (schedule.due(tMs, state.forcedPauseMs)) {
         probeInFlight(state, profile, failed);
       } else if (canForce && dueForProbe(state, tMs, everyMs)) {
         probeInFlight(state, force, failed);
@@ -145,7 +134,7 @@ export async function openGoEndpointSession(
       }
     },
     finalProbe: async () => {
-      const last = canProfile && sitesFinal(lastSitesMs, context.nowMs()) ? profile : force;
+      const last = schedule.final(context.nowMs()) ? profile : force;
       if (canForce) await last().catch(failed);
     },
     pids: () => [pid],

@@ -7,21 +7,23 @@
 // the program's frame that called into it.
 
 import { performance } from 'node:perf_hooks';
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import type { SiteBytes } from '../../recording/records.js';
 import { httpGetBytes } from '../../sources/http-get.js';
 import { SiteTable, type ProfileSites } from '../../sources/site-table.cjs';
 
 const REQUEST_TIMEOUT_MS = 10_000;
+const gunzip = promisify(gunzipCallback);
 
 export async function fetchHeapSites(
   pprofBase: string,
 ): Promise<{ sites: ProfileSites; tookMs: number }> {
   const started = performance.now();
   const url = `${pprofBase.replace(/\/+$/, '')}/heap?gc=1`;
-  const body = await httpGetBytes(url, REQUEST_TIMEOUT_MS);
-  const sites = heapProfileSites(body);
+  // A large program's profile is megabytes: inflated off the event loop, which ticks the watch.
+  const sites = heapProfileSites(await inflate(await httpGetBytes(url, REQUEST_TIMEOUT_MS)));
   if (sites === null) throw new Error(`${url} is not a Go heap profile (no inuse_space)`);
   return { sites, tookMs: performance.now() - started };
 }
@@ -29,7 +31,7 @@ export async function fetchHeapSites(
 // The profile's bytes (gzipped as Go serves them, or plain) as sites; null when it has no
 // inuse_space. Throws on bytes that are not a profile.
 export function heapProfileSites(body: Uint8Array): ProfileSites | null {
-  const raw = body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body) : body;
+  const raw = gzipped(body) ? gunzipSync(body) : body;
   const profile = Profile.decode(raw);
   const strings = profile.stringTable.strings;
   const valueAt = profile.sampleType.findIndex(
@@ -45,6 +47,14 @@ export function heapProfileSites(body: Uint8Array): ProfileSites | null {
     table.add(programFrame(sample.locationId.map(Number), locations, functions, strings), bytes);
   }
   return table.largest();
+}
+
+function gzipped(body: Uint8Array): boolean {
+  return body[0] === 0x1f && body[1] === 0x8b;
+}
+
+async function inflate(body: Buffer): Promise<Uint8Array> {
+  return gzipped(body) ? gunzip(body) : body;
 }
 
 type Frame = Omit<SiteBytes, 'bytes'>;

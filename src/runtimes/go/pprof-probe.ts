@@ -3,13 +3,8 @@
 // forces one in Node, paced and within the pause budget (run/probe-pacing.ts). On
 // attribution's schedule (run/sites-schedule.ts) that GC is heap?gc=1's profile instead.
 
-import {
-  dueForProbe,
-  PAUSE_BUDGET_FRACTION,
-  probeEveryMs,
-  probeInFlight,
-} from '../../run/probe-pacing.js';
-import { sitesDue, sitesFinal, sitesFirstMs } from '../../run/sites-schedule.js';
+import { dueForProbe, probeEveryMs, probeInFlight } from '../../run/probe-pacing.js';
+import { SitesSchedule } from '../../run/sites-schedule.js';
 import { fetchHeapSites } from './heap-profile.js';
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
 import { forceGc } from './endpoint-session.js';
@@ -43,10 +38,9 @@ export function withPprofProbe(
       durationMs: tookMs,
     });
   };
-  const firstSitesMs = sitesFirstMs(context.durationMs);
-  let lastSitesMs: number | null = null;
+  const schedule = new SitesSchedule(context.attribution, context.durationMs);
   const profile = async (): Promise<void> => {
-    lastSitesMs = context.nowMs();
+    schedule.taken(context.nowMs());
     const { sites, tookMs } = await fetchHeapSites(pprofUrl);
     state.forcedPauseMs += tookMs;
     if (rootPid === undefined) return;
@@ -61,11 +55,6 @@ export function withPprofProbe(
       pauseMs: tookMs,
     });
   };
-  const sitesNow = (tMs: number): boolean =>
-    context.attribution &&
-    !state.inFlight &&
-    sitesDue(lastSitesMs, tMs, firstSitesMs) &&
-    state.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs;
   const failed = (error: Error): void =>
     context.append({
       type: 'note',
@@ -79,12 +68,12 @@ export function withPprofProbe(
       session.tick(pids);
       rootPid ??= pids[0];
       const tMs = context.nowMs();
-      if (sitesNow(tMs)) probeInFlight(state, profile, failed);
+      if (!state.inFlight && schedule.due(tMs, state.forcedPauseMs))
+        probeInFlight(state, profile, failed);
       else if (dueForProbe(state, tMs, everyMs)) probeInFlight(state, force, failed);
     },
     finalProbe: () => {
-      const last =
-        context.attribution && sitesFinal(lastSitesMs, context.nowMs()) ? profile : force;
+      const last = schedule.final(context.nowMs()) ? profile : force;
       return last().catch(failed);
     },
   };

@@ -4,13 +4,8 @@
 // are not seen, so every live point is a forced one; GC.run's answer time bounds its pause.
 // On attribution's schedule (run/sites-schedule.ts) GC.class_histogram is that full GC.
 
-import {
-  dueForProbe,
-  PAUSE_BUDGET_FRACTION,
-  probeEveryMs,
-  probeInFlight,
-} from '../../run/probe-pacing.js';
-import { sitesDue, sitesFinal, sitesFirstMs } from '../../run/sites-schedule.js';
+import { dueForProbe, probeEveryMs, probeInFlight } from '../../run/probe-pacing.js';
+import { SitesSchedule } from '../../run/sites-schedule.js';
 import { histogramSites } from './histogram-sites.js';
 import type { AddressRange } from '../../sources/address-range.js';
 import type { RuntimeSession, SessionContext } from '../runtime-session.js';
@@ -26,12 +21,11 @@ export function openHeapInfoSession(pid: number, context: SessionContext): Runti
   // handshake file in the JVM's directory).
   let last: Promise<void> = Promise.resolve();
   const force = (withSites = false): Promise<void> => (last = forceOnce(withSites));
-  const firstSitesMs = sitesFirstMs(context.durationMs);
-  let lastSitesMs: number | null = null;
+  const schedule = new SitesSchedule(context.attribution, context.durationMs);
   const forceOnce = async (withSites: boolean): Promise<void> => {
     let pauseMs: number;
     if (withSites) {
-      lastSitesMs = context.nowMs();
+      schedule.taken(context.nowMs());
       pauseMs = await histogramSites(pid, jvmDiagnosticCommand, context);
     } else {
       const gc = await jvmDiagnosticCommand(pid, 'GC.run');
@@ -71,16 +65,11 @@ export function openHeapInfoSession(pid: number, context: SessionContext): Runti
     tick: () => {
       const tMs = context.nowMs();
       if (context.passive || state.inFlight) return;
-      const sites =
-        context.attribution &&
-        sitesDue(lastSitesMs, tMs, firstSitesMs) &&
-        state.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs;
-      if (sites) probeInFlight(state, () => force(true), failed);
+      if (schedule.due(tMs, state.forcedPauseMs)) probeInFlight(state, () => force(true), failed);
       else if (dueForProbe(state, tMs, everyMs)) probeInFlight(state, () => force(), failed);
     },
     finalProbe: async () => {
-      const sites = context.attribution && sitesFinal(lastSitesMs, context.nowMs());
-      if (!context.passive) await force(sites).catch(failed);
+      if (!context.passive) await force(schedule.final(context.nowMs())).catch(failed);
     },
     pids: () => [pid],
     heapRanges: (asked) => (asked === pid && heapRange !== null ? [heapRange] : null),

@@ -22,8 +22,8 @@ import { parseUnifiedLogLine } from './unified-log.js';
 import type { JdkRelease } from './jdk-release.js';
 import { gcLogOptions, mergeJavaToolOptions } from './java-tool-options.js';
 import { forcedCause, JvmLivePoints, jvmGcRecord } from './live-points.js';
-import { dueForProbe, PAUSE_BUDGET_FRACTION, probeEveryMs } from '../../run/probe-pacing.js';
-import { sitesDue, sitesFinal, sitesFirstMs } from '../../run/sites-schedule.js';
+import { dueForProbe, probeEveryMs } from '../../run/probe-pacing.js';
+import { SitesSchedule } from '../../run/sites-schedule.js';
 import { histogramSites } from './histogram-sites.js';
 
 const LOG_FILE = /^gc-(\d+)\.log$/;
@@ -68,9 +68,8 @@ interface JvmState {
   heapRange: AddressRange | null;
   heapRangeAsked: boolean;
   lastResidentMs: number;
-  // When its last class histogram was asked for (attribution), null before the first.
-  lastSitesMs: number | null;
-  sitesFailed: boolean;
+  // Its class histograms (attribution).
+  sites: SitesSchedule;
 }
 
 export function openJvmSession(options: JvmSessionOptions): JvmSession {
@@ -88,7 +87,6 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
     return request;
   };
   const everyMs = probeEveryMs(options.durationMs);
-  const firstSitesMs = sitesFirstMs(options.durationMs);
   if (jdk === null) {
     options.append({
       type: 'note',
@@ -171,8 +169,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
         heapRange: null,
         heapRangeAsked: false,
         lastResidentMs: Number.NEGATIVE_INFINITY,
-        lastSitesMs: null,
-        sitesFailed: false,
+        sites: new SitesSchedule(options.attribution, options.durationMs),
       };
       jvms.set(pid, state);
       writeFacts(state);
@@ -210,13 +207,13 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
   // A class histogram: its full GC is a forced live point, logged as such.
   const histogram = async (state: JvmState): Promise<void> => {
     state.inFlight = true;
-    state.lastSitesMs = options.nowMs();
+    state.sites.taken(options.nowMs());
     try {
       await histogramSites(state.pid, command, options);
       state.tail.read();
       state.points.flush();
     } catch (error) {
-      state.sitesFailed = true;
+      state.sites.stop();
       options.append({
         type: 'note',
         tMs: options.nowMs(),
@@ -228,11 +225,6 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       state.inFlight = false;
     }
   };
-  const sitesNow = (state: JvmState, tMs: number): boolean =>
-    options.attribution &&
-    !state.sitesFailed &&
-    sitesDue(state.lastSitesMs, tMs, firstSitesMs) &&
-    state.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs;
   const measured = async (
     state: JvmState,
     action: 'gc' | 'release',
@@ -317,7 +309,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
         if (pendingMs !== null && tMs - pendingMs > PENDING_CYCLE_MS) state.points.flush();
         readResident(state, tMs);
         if (!wantsProbe(state)) continue;
-        if (sitesNow(state, tMs)) void histogram(state);
+        if (state.sites.due(tMs, state.forcedPauseMs)) void histogram(state);
         else if (dueForProbe(state, tMs, everyMs)) void force(state);
       }
     },
@@ -327,11 +319,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       await Promise.all(
         [...jvms.values()]
           .filter(wantsProbe)
-          .map((state) =>
-            options.attribution && !state.sitesFailed && sitesFinal(state.lastSitesMs, tMs)
-              ? histogram(state)
-              : force(state),
-          ),
+          .map((state) => (state.sites.final(tMs) ? histogram(state) : force(state))),
       );
     },
     releaseProbe: async () => {

@@ -55,10 +55,11 @@ function start(path: string): void {
   channel.unref();
   const heap = (): HeapMessage => ({ t: 'heap', pid, threadId, ...heapFigures() });
   const samplingBytes = Number(process.env[SAMPLING_ENV]) || 0;
+  // undefined: not started yet; null: it could not start (not tried again).
   let sampler: HeapSampler | null | undefined;
   const sites: SitesNow = () => {
     if (samplingBytes <= 0) return null;
-    sampler ??= heapSampler(samplingBytes);
+    if (sampler === undefined) sampler = heapSampler(samplingBytes);
     const profile = sampler?.profile() ?? null;
     if (profile === null) return null;
     return { t: 'sites', pid, threadId, ...profile.sites, pauseMs: profile.pauseMs };

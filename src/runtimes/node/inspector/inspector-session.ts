@@ -8,14 +8,9 @@
 
 import { performance } from 'node:perf_hooks';
 import type { BodyRecord } from '../../../recording/records.js';
-import {
-  dueForProbe,
-  PAUSE_BUDGET_FRACTION,
-  probeEveryMs,
-  probeInFlight,
-} from '../../../run/probe-pacing.js';
+import { dueForProbe, probeEveryMs, probeInFlight } from '../../../run/probe-pacing.js';
 import { SAMPLING_INTERVAL_BYTES } from '../../../sources/agent-protocol.cjs';
-import { sitesDue, sitesFinal, sitesFirstMs } from '../../../run/sites-schedule.js';
+import { SitesSchedule } from '../../../run/sites-schedule.js';
 import { profileSites, type ProfileNode } from '../agent/profile-sites.cjs';
 import type { RuntimeSession, SessionContext } from '../../runtime-session.js';
 import { CdpClient, typedCall, type CdpTarget } from './cdp-client.js';
@@ -172,17 +167,12 @@ export async function openInspectorSession(
       return Math.max(0, ...[...isolates.values()].map((state) => state.forcedPauseMs));
     },
   };
-  const firstSitesMs = sitesFirstMs(context.durationMs);
-  let lastSitesMs: number | null = null;
+  const schedule = new SitesSchedule(context.attribution, context.durationMs);
   const forceAll = async (withSites = false): Promise<void> => {
-    if (withSites) lastSitesMs = context.nowMs();
+    if (withSites) schedule.taken(context.nowMs());
     await Promise.all([...isolates.values()].map((state) => force(state, withSites)));
     round.lastLiveMs = context.nowMs();
   };
-  const sitesNow = (tMs: number): boolean =>
-    context.attribution &&
-    sitesDue(lastSitesMs, tMs, firstSitesMs) &&
-    round.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs;
   const failed = (what: string) => (error: Error) => {
     if (!client.open) return;
     append({
@@ -201,7 +191,7 @@ export async function openInspectorSession(
       // One round forces every isolate at once, as the agent does: their points then sum to
       // one total, not a staircase of one isolate's sparse points over the others' dense ones.
       const tMs = context.nowMs();
-      if (sitesNow(tMs)) {
+      if (schedule.due(tMs, round.forcedPauseMs)) {
         probeInFlight(round, () => forceAll(true), failed('a heap profile'));
         return;
       }
@@ -221,8 +211,7 @@ export async function openInspectorSession(
     },
     finalProbe: async () => {
       if (context.passive || !client.open) return;
-      const withSites = context.attribution && sitesFinal(lastSitesMs, context.nowMs());
-      await forceAll(withSites).catch(failed('the final GC'));
+      await forceAll(schedule.final(context.nowMs())).catch(failed('the final GC'));
     },
     pids: () => [pid],
     close: async () => {
