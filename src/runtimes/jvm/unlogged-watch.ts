@@ -1,6 +1,9 @@
 // Without --runtime jvm, a JVM started by a wrapper (a script, gradle, mvn) gets no GC
 // logging: its version could not be known before it started, and a wrong option stops a
-// JVM. Such a JVM is noticed in the tree and named, with what to do.
+// JVM. Such a JVM is noticed in the tree and named, with what to do. A process that is not
+// a JVM yet is looked at again each tick: a wrapper's child is a copy of the shell until it
+// execs java (a tick between the fork and the exec missed the JVM under load), and a
+// script may `exec java` late. One readlink per process per tick.
 
 import { readlinkSync } from 'node:fs';
 import path from 'node:path';
@@ -10,11 +13,10 @@ export function watchUnloggedJvms(
   nowMs: () => number,
   append: (note: NoteRecord) => void,
 ): (pids: readonly number[]) => void {
-  const seen = new Set<number>();
+  const named = new Set<number>();
   return (pids) => {
     for (const pid of pids) {
-      if (seen.has(pid)) continue;
-      seen.add(pid);
+      if (named.has(pid)) continue;
       let exe: string;
       try {
         exe = readlinkSync(`/proc/${pid}/exe`);
@@ -22,6 +24,7 @@ export function watchUnloggedJvms(
         continue;
       }
       if (path.basename(exe) !== 'java') continue;
+      named.add(pid);
       append({
         type: 'note',
         tMs: nowMs(),
