@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { liveSeries } from '../analysis/live-series.js';
 import type { BodyRecord, RecordingRecord } from '../recording/records.js';
 import { Provisional, PROVISIONAL_EVERY_MS } from '../report/provisional.js';
-import { formatBytes, formatSeconds } from '../format/figures.js';
+import { formatBytes, formatDuration, formatSeconds } from '../format/figures.js';
 import { chartLines } from './live-chart.js';
 
 export const PLAIN_EVERY_MS = 10_000;
@@ -127,6 +127,15 @@ export class LiveView {
         ? `provisional verdict after ${formatSeconds(PROVISIONAL_EVERY_MS)}`
         : `provisional: ${state.shown.verdict} (${state.shown.confidence.toFixed(2)}) at ${formatSeconds(state.atMs)}`;
     const parts = [`rssdoctor${title === '' ? '' : ` ${title}`}: ${time}`, figures, provisional];
+    // The projection while the shown verdict is the report's (hysteresis holds a flip).
+    const projection = state?.report.projection;
+    if (projection != null && state?.shown?.verdict === state?.report.verdict) {
+      const high = projection.secondsToLimitHigh;
+      parts.push(
+        `${projection.limitKind} limit in ${formatDuration(projection.secondsToLimit)} ` +
+          `(${formatDuration(projection.secondsToLimitLow)} – ${high === null ? 'or longer' : formatDuration(high)})`,
+      );
+    }
     return parts.join(tty ? '\n' : ' · ');
   }
 

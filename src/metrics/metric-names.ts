@@ -8,3 +8,5 @@ export const LIVE_HEAP_BYTES = 'rssdoctor_live_heap_bytes';
 export const GC_TOTAL = 'rssdoctor_gc_total';
 export const VERDICT = 'rssdoctor_verdict';
 export const VERDICT_CONFIDENCE = 'rssdoctor_verdict_confidence';
+export const SECONDS_TO_LIMIT = 'rssdoctor_seconds_to_limit';
+export const MEMORY_LIMIT_BYTES = 'rssdoctor_memory_limit_bytes';

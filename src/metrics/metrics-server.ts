@@ -10,6 +10,7 @@ import type { BodyRecord } from '../recording/records.js';
 import { Provisional } from '../report/provisional.js';
 import { registerGcCollector } from './gc-collector.js';
 import { registerLiveHeapCollector } from './live-heap-collector.js';
+import { registerProjectionCollector } from './projection-collector.js';
 import { registerRssCollector } from './rss-collector.js';
 import { registerVerdictCollector } from './verdict-collector.js';
 import { WatchState } from './watch-state.js';
@@ -35,6 +36,7 @@ export async function startMetricsServer(
   registerLiveHeapCollector(registry, state);
   registerGcCollector(registry, state);
   registerVerdictCollector(registry, state);
+  registerProjectionCollector(registry, state, () => lastTMs);
   let lastTMs = 0;
   const judge = (): void => {
     const judged = provisional.evaluate(lastTMs);
@@ -42,6 +44,14 @@ export async function startMetricsServer(
     for (const [pid, shown] of judged.processes) {
       if (shown !== null) state.setVerdict(pid, shown.verdict, shown.confidence);
     }
+    // The projection is the report's, shown only while its process's shown verdict agrees.
+    const { report } = judged;
+    const agreed = report.pid === null ? null : judged.processes.get(report.pid);
+    state.setProjection(
+      report.pid,
+      report.limits,
+      agreed?.verdict === report.verdict ? report.projection : null,
+    );
   };
   const server = http.createServer((request, response) => {
     if (request.method !== 'GET' || request.url?.split('?')[0] !== '/metrics') {

@@ -2,6 +2,7 @@
 // run writes them. Plain data; the collectors read it at scrape time.
 
 import type { BodyRecord } from '../recording/records.js';
+import type { MemoryCap, Projection } from '../report/report.js';
 import type { Verdict } from '../verdict/verdicts.js';
 
 export interface ProcessState {
@@ -14,6 +15,9 @@ export interface ProcessState {
   gcs: Map<string, number>;
   verdict: Verdict | null;
   confidence: number | null;
+  // The provisional report's projection, when this process is its verdict's and leaks.
+  projection: Projection | null;
+  limits: MemoryCap[];
 }
 
 export class WatchState {
@@ -47,6 +51,18 @@ export class WatchState {
     state.confidence = confidence;
   }
 
+  // The provisional report's limits and projection go to its verdict's process.
+  setProjection(pid: number | null, limits: MemoryCap[], projection: Projection | null): void {
+    for (const state of this.processes.values()) {
+      state.projection = null;
+      state.limits = [];
+    }
+    if (pid === null) return;
+    const state = this.of(pid);
+    state.projection = projection;
+    state.limits = limits;
+  }
+
   private of(pid: number): ProcessState {
     let state = this.processes.get(pid);
     if (state === undefined) {
@@ -60,6 +76,8 @@ export class WatchState {
         gcs: new Map(),
         verdict: null,
         confidence: null,
+        projection: null,
+        limits: [],
       };
       this.processes.set(pid, state);
     }

@@ -94,6 +94,11 @@ export interface HeapRecord {
   physicalHeapBytes?: number;
   externalBytes: number;
   arrayBuffersBytes: number;
+  // V8's heap_size_limit, and the young generation's share of it (three semi-spaces): the
+  // live heap meets the limit at their difference, the old generation's cap
+  // (--max-old-space-size). Absent in older recordings and through the inspector.
+  heapSizeLimitBytes?: number;
+  youngGenerationBytes?: number;
 }
 
 // glibc malloc figures for one process (mallinfo2), on the smaps_rollup cadence.
@@ -151,6 +156,12 @@ export interface JvmFactsRecord {
   loggingProven: boolean;
   heapUsedBytes: number | null;
   youngCapacityBytes: number | null;
+  // The caps the JVM runs under: the heap's ("Heap Max Capacity" in the GC log, -Xmx or
+  // the ergonomic default), and -XX:MaxDirectMemorySize and -XX:MaxMetaspaceSize where set
+  // on its command line or JAVA_TOOL_OPTIONS. Absent in older recordings.
+  maxHeapBytes?: number | null;
+  maxDirectBytes?: number | null;
+  maxMetaspaceBytes?: number | null;
 }
 
 // JVM: the resident part of the Java heap (its address range's Rss in /proc/PID/smaps),
@@ -193,6 +204,10 @@ export interface MemoryLimitRecord {
   limitBytes: number | null;
   cgroupPath: string | null;
   why?: string;
+  // `ulimit -v` (RLIMIT_AS, soft) and the VmSize it is counted against, read together.
+  // null: unlimited or unreadable; absent in older recordings.
+  addressSpaceBytes?: number | null;
+  vmSizeBytes?: number | null;
 }
 
 // What the demo's load generator measures and writes as its summary.

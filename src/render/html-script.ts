@@ -73,6 +73,37 @@ export const REPORT_PAGE_SCRIPT = String.raw`
       hooks: { draw: markers(view.markers) },
     }, [l.t, l.bytes, line, through(fit && fit.lowerBytesPerSecond), through(fit && fit.upperBytesPerSecond)], document.getElementById('plot-live'));
   }
+  var p = data.projection;
+  if (p && p.observed.t.length > 0) {
+    // Observed points, then the projection from the last sample: one x axis, nulls where
+    // a series has no value.
+    var steps = 60;
+    var future = [];
+    for (var k = 0; k <= steps; k++) future.push(p.fromSeconds + (p.untilSeconds - p.fromSeconds) * k / steps);
+    var xs = p.observed.t.concat(future);
+    var n = p.observed.t.length;
+    function ahead(slope) {
+      return xs.map(function (t, i) { return i < n ? null : Math.max(0, p.levelBytes + slope * (t - p.fromSeconds)); });
+    }
+    var seen = xs.map(function (t, i) { return i < n ? p.observed.bytes[i] : null; });
+    var limit = xs.map(function () { return p.limitBytes; });
+    var bites = xs.map(function () { return p.limitMarginBytes > 0 ? p.limitBytes + p.limitMarginBytes : null; });
+    new uPlot({
+      width: width(), height: 300, title: (p.series === 'live' ? 'Live heap' : 'RSS') + ' toward ' + p.limitName + ', projected with its 95% interval',
+      scales: { x: { time: false }, y: { range: function (u, lo, hi) { return [0, Math.max(hi, p.limitBytes) * 1.05]; } } },
+      axes: [{ label: 'seconds since start' }, bytesAxis],
+      series: [
+        { label: 's' },
+        { label: p.series === 'live' ? 'live' : 'RSS', stroke: '#1d2330', paths: p.series === 'live' ? function () { return null; } : undefined, points: { show: p.series === 'live', size: 6, fill: '#1d2330' }, value: legendOf(seen) },
+        { label: 'projected', stroke: '#b3261e', width: 2, points: { show: false }, value: function (u, v) { return mib(v); } },
+        { label: 'fast end', stroke: 'rgba(179,38,30,0.45)', dash: [5, 5], points: { show: false }, value: function (u, v) { return mib(v); } },
+        { label: 'slow end', stroke: 'rgba(179,38,30,0.45)', dash: [5, 5], points: { show: false }, value: function (u, v) { return mib(v); } },
+        { label: 'limit', stroke: '#8a5a00', width: 2, dash: [10, 4], points: { show: false }, value: function (u, v) { return mib(v); } },
+        { label: 'limit bites by', show: p.limitMarginBytes > 0, stroke: 'rgba(138,90,0,0.5)', dash: [3, 3], points: { show: false }, value: function (u, v) { return mib(v); } },
+      ],
+      bands: [{ series: [3, 4], fill: 'rgba(179,38,30,0.12)' }, { series: [6, 5], fill: 'rgba(138,90,0,0.12)' }],
+    }, [xs, seen, ahead(p.slopeBytesPerSecond), ahead(p.upperBytesPerSecond), ahead(Math.max(0, p.lowerBytesPerSecond)), limit, bites], document.getElementById('plot-projection'));
+  }
   document.body.setAttribute('data-drawn', 'true');
 })();
 `;

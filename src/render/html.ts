@@ -10,9 +10,11 @@ import { REPORT_PAGE_SCRIPT } from './html-script.js';
 import type { Report } from '../report/report.js';
 import { viewData } from './view-data.js';
 import { sitesSection } from './html-sites.js';
+import { projectionView } from './projection-view.js';
 
 export function renderHtml(report: Report, recording: Recording): string {
   const view = viewData(recording, report);
+  const projection = projectionView(report, view);
   const who = report.pid === null ? 'no process' : `pid ${report.pid}`;
   const top = report.processes.find((process) => process.pid === report.pid);
   const body = [
@@ -26,6 +28,9 @@ export function renderHtml(report: Report, recording: Recording): string {
     view.live.t.length > 1
       ? ''
       : '<p class="muted">no live points: no runtime source measured live data for this process</p>',
+    projection === null
+      ? ''
+      : `<h2>Projection</h2><p>${escapeHtml(`At ${projection.text.replace(/^at /, '')}`)}</p><div id="plot-projection" class="plot"></div>`,
     sitesSection(report),
     '<h2>Where the bytes are (at the end)</h2>',
     breakdownTable(report),
@@ -45,7 +50,7 @@ export function renderHtml(report: Report, recording: Recording): string {
   return htmlPage({
     title: `rssdoctor: ${report.verdict} — ${recording.header.command.join(' ')}`,
     body,
-    data: { view },
+    data: { view, projection },
     script: REPORT_PAGE_SCRIPT,
   });
 }

@@ -14,6 +14,7 @@ export function renderTerminal(report: Report): string {
     `verdict: ${report.verdict} (confidence ${report.confidence.toFixed(2)}) — ${who} [${report.runtime}]`,
   );
   for (const reason of report.reasons) lines.push(`  • ${reason.text}`);
+  if (report.projection !== null) lines.push('', `projection: ${report.projection.text}`);
   lines.push('', ...breakdownLines(report));
   lines.push(...attributionLines(report));
   if (report.probeRelease !== undefined)

@@ -14,6 +14,8 @@ import { chooseAdvice } from '../advice/choose-advice.js';
 import { adviceFacts } from './advice-facts.js';
 import { attributionOf } from './attribution.js';
 import { breakdownOf } from './breakdown.js';
+import { capsOf } from './caps-of.js';
+import { projectionOf } from './projection.js';
 import { releaseProbe } from './release-probe.js';
 import { groupByProcess } from './group-by-process.js';
 import {
@@ -71,6 +73,12 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
   for (const findings of findingsByPid.values())
     livePoints += findings.runtimeFindings?.live.points ?? 0;
   const top = topLevel(verdicts);
+  const topGroup = top === undefined ? undefined : groups.get(top.pid);
+  const topFindings = top === undefined ? undefined : findingsByPid.get(top.pid);
+  const limits =
+    top === undefined || topGroup === undefined
+      ? []
+      : capsOf(topGroup, top.runtime, recording.header.host.totalMemoryBytes);
   const demo = [...recording.records].reverse().find((r) => r.type === 'demo');
   const breakdown = breakdownOf(
     top === undefined ? undefined : groups.get(top.pid),
@@ -119,6 +127,11 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
           : (findingsByPid.get(top.pid)?.runtimeFindings?.live.total ?? null),
       notes: recording.records.filter((record) => record.type === 'note'),
     }),
+    limits,
+    projection:
+      top === undefined || topFindings === undefined
+        ? null
+        : projectionOf({ verdict: top.verdict, findings: topFindings, caps: limits }),
     ...(demo?.type === 'demo' ? { demo: demoSummary(demo) } : {}),
   };
 }

@@ -6,6 +6,10 @@ import type { SiteGrowth } from '../analysis/site-growth.js';
 import type { DataQualityNote } from '../recording/data-quality.js';
 import type { DemoRecord, SitesMethod } from '../recording/records.js';
 import type { Reason } from '../verdict/reason.js';
+import type { MemoryCap } from '../analysis/memory-cap.js';
+import type { Projection } from './projection.js';
+export type { MemoryCap } from '../analysis/memory-cap.js';
+export type { Projection } from './projection.js';
 import type { Runtime, Verdict } from '../verdict/verdicts.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -131,6 +135,10 @@ export interface Report {
   processes: ProcessReport[];
   tree: TreeSummary;
   attribution: Attribution;
+  // The limits the verdict's process runs under, and when its growth meets the first
+  // (null when it is not growing toward any: see report/projection.ts).
+  limits: MemoryCap[];
+  projection: Projection | null;
   // Only with --probe-release.
   probeRelease?: ReleaseProbe;
   // Only from `rssdoctor demo`.

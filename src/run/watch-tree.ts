@@ -5,6 +5,7 @@
 
 import { existsSync } from 'node:fs';
 import type { BodyRecord } from '../recording/records.js';
+import { readAddressSpaceLimit } from '../sources/address-space-limit.js';
 import { readMemoryLimit } from '../sources/cgroup-limit.js';
 import { readProcfsSamples } from '../sources/procfs.js';
 import { watchAnonMaps } from './anon-map-watch.js';
@@ -66,7 +67,13 @@ async function loop(watch: TreeWatch, onPids: (pids: readonly number[]) => void)
     for (const pid of pids) {
       if (limitsRead.has(pid)) continue;
       limitsRead.add(pid);
-      watch.append({ type: 'memory-limit', tMs: tick.tMs, pid, ...readMemoryLimit(pid) });
+      watch.append({
+        type: 'memory-limit',
+        tMs: tick.tMs,
+        pid,
+        ...readMemoryLimit(pid),
+        ...readAddressSpaceLimit(pid),
+      });
     }
     watch.sources.tick(pids);
     onPids(pids);

@@ -5,6 +5,7 @@
 
 import type { Advice, AdviceFacts } from '../advice/advice.js';
 import type { ProcessRecordLists } from '../analysis/process-findings.js';
+import type { MemoryCap } from '../analysis/memory-cap.js';
 import type { Series } from '../analysis/series.js';
 import type { Runtime } from '../recording/records.js';
 import type { OwnFindings, RuntimeExplain } from './runtime-evidence.js';
@@ -102,4 +103,7 @@ export interface RuntimeModule<D = unknown> {
   releaseProbe: 'agent' | 'attach' | 'none';
   // Absent: rssdoctor names no code for this runtime (the report says so).
   sites?: RuntimeSitesWords;
+  // The limits the runtime itself sets (a heap limit, GOMEMLIMIT), from its records, for
+  // the projection (report/projection.ts). Absent: only the OS's limits apply.
+  caps?: (lists: ProcessRecordLists) => MemoryCap[];
 }

@@ -111,6 +111,9 @@ test('steady: a program with flat live data is steady or retention', async () =>
   );
   assert.ok(['steady', 'retention'].includes(run.report.verdict), run.report.reasons[0]?.text);
   assert.equal(run.report.runtime, 'node');
+  // Its limits are known, and it approaches none of them.
+  assert.ok(run.report.limits.some((cap) => cap.kind === 'v8-heap' && cap.limitBytes > 0));
+  assert.equal(run.report.projection, null);
   // --deep: the threads' stacks, found from their stack pointers, in the breakdown.
   const stacks = run.report.breakdown.parts.stacks!;
   assert.ok(stacks.bytes !== null && stacks.bytes > 0, JSON.stringify(stacks));

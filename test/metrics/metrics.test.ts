@@ -91,6 +91,17 @@ test(
       assert.ok(Number(forced[0]!.value[1]) >= 1);
       const live = await query(base, 'max_over_time(rssdoctor_live_heap_bytes[2m])');
       assert.ok(Number(live[0]!.value[1]) > 0);
+      // The leak's projection toward its V8 heap limit, counting down.
+      const limit = await query(
+        base,
+        'max_over_time(rssdoctor_memory_limit_bytes{limit="v8-heap"}[2m])',
+      );
+      assert.ok(Number(limit[0]?.value[1]) > 0, JSON.stringify(limit));
+      const toLimit = await query(
+        base,
+        'max_over_time(rssdoctor_seconds_to_limit{bound="point",limit="v8-heap"}[2m])',
+      );
+      assert.ok(Number(toLimit[0]?.value[1]) > 0, JSON.stringify(toLimit));
     } finally {
       prometheus.kill('SIGTERM');
     }

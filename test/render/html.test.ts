@@ -65,7 +65,13 @@ test(
     assert.ok(!/<script[^>]+src=|<link[^>]+href=/.test(html), 'an external script or style');
     assert.ok(html.includes('var uPlot='), 'uPlot is inlined');
     assert.equal(statSync(file).mode & 0o777, 0o600);
-    assertDrawn(await openAndCheck(browser, file, 'html-demo'), ['plot-memory', 'plot-live']);
+    // A projection (a leak toward a limit) is drawn too when the report has one.
+    const projected = html.includes('"projection":{');
+    assertDrawn(await openAndCheck(browser, file, 'html-demo'), [
+      'plot-memory',
+      'plot-live',
+      ...(projected ? ['plot-projection'] : []),
+    ]);
   },
 );
 
@@ -81,7 +87,8 @@ test('a 24-hour recording at 1 Hz: under 2 MB of HTML, drawn in Chromium', { ski
   assert.equal(result.code, 0, result.stderr);
   assert.ok(statSync(file).size < 2 * 1024 * 1024, `${statSync(file).size} bytes`);
   const check = await openAndCheck(browser, file, 'html-day');
-  assertDrawn(check, ['plot-memory', 'plot-live']);
+  // The day's leak is projected toward the machine's memory, drawn as its own plot.
+  assertDrawn(check, ['plot-memory', 'plot-live', 'plot-projection']);
 });
 
 test('tune --html: RSS against CPU, one point per setting, drawn', { skip }, async () => {

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { readRecording } from '../../src/recording/reader.js';
 import { leakRuleGroups } from '../../src/rules/leak-rules.js';
+import { limitRuleGroup } from '../../src/rules/limit-rules.js';
 import { runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { seriesFromRecording } from '../support/prom-series.js';
@@ -33,7 +34,7 @@ test('rules: the printed rule file passes promtool check rules', { skip }, async
   writeFileSync(path.join(dir, 'rules.yml'), cli.stdout);
   const check = promtool('check', 'rules', 'rules.yml');
   assert.equal(check.status, 0, check.output);
-  assert.match(check.output, /SUCCESS: 4 rules found/);
+  assert.match(check.output, /SUCCESS: 6 rules found/);
 });
 
 for (const runtime of ['node', 'go', 'jvm'] as const) {
@@ -90,3 +91,55 @@ for (const runtime of ['node', 'go', 'jvm'] as const) {
     },
   );
 }
+
+test(
+  "rules: the limit rules fire when the interval's slow end is within the hour, not before",
+  { skip },
+  () => {
+    const group = limitRuleGroup();
+    writeFileSync(path.join(dir, 'limit-rules.yml'), stringify({ groups: [group] }));
+    const labels = { pid: '42', name: 'server', limit: 'v8-heap' };
+    const series = (bound: string): string =>
+      `rssdoctor_seconds_to_limit{pid="42",name="server",limit="v8-heap",bound="${bound}"}`;
+    const critical = group.rules.find((rule) => rule.alert === 'RssdoctorLimitWithinHour')!;
+    // The slow end falls a minute per minute from 2 h: under an hour from minute 60.
+    const tests = [
+      {
+        interval: '1m',
+        input_series: [
+          { series: series('high'), values: '7200-60x100' },
+          { series: series('point'), values: '3600-60x50' },
+        ],
+        alert_rule_test: [
+          { eval_time: '50m', alertname: critical.alert, exp_alerts: [] },
+          {
+            eval_time: '70m',
+            alertname: critical.alert,
+            exp_alerts: [
+              {
+                exp_labels: { ...labels, bound: 'high', severity: 'critical' },
+                exp_annotations: {
+                  summary: critical.annotations.summary,
+                  description: critical.annotations.description
+                    .replace('{{ $labels.name }}', 'server')
+                    .replace('{{ $labels.pid }}', '42')
+                    .replace('{{ $labels.limit }}', 'v8-heap')
+                    .replace('{{ $value | humanizeDuration }}', '50m 0s'),
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ];
+    writeFileSync(
+      path.join(dir, 'test-limit.yml'),
+      stringify(
+        { rule_files: ['limit-rules.yml'], evaluation_interval: '1m', tests },
+        { lineWidth: 0 },
+      ),
+    );
+    const result = promtool('test', 'rules', 'test-limit.yml');
+    assert.equal(result.status, 0, result.output);
+  },
+);

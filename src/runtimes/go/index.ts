@@ -1,6 +1,7 @@
 // Go: GODEBUG=gctrace=1 on the target's stderr gives each GC's live heap (H2), goal and
 // stacks; its binary's build info says it is Go.
 
+import { goCaps } from './caps.js';
 import type { RuntimeModule } from '../runtime-module.js';
 import { readGoBuildInfo } from './build-info.js';
 import {
@@ -74,6 +75,7 @@ export const GO: RuntimeModule<GoFindings> = {
   releaseCall:
     'debug.FreeOSMemory() (runtime/debug): a forced GC, then every free heap page returned to the OS at once',
   releaseProbe: 'none',
+  caps: goCaps,
   sites: {
     missingWhy:
       'a Go program is profiled through its own net/http/pprof: import _ "net/http/pprof", serve it on 127.0.0.1, and add --pprof http://127.0.0.1:PORT/debug/pprof',

@@ -12,11 +12,10 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readEnviron } from '../../sources/proc-environ.js';
-import { readProcFile } from '../../sources/proc-read.js';
 import { catchesSignal, SIGQUIT_NUMBER } from '../../sources/proc-signals.js';
 import type { AttachInput, AttachPlan, RuntimeSession } from '../runtime-session.js';
 import { attachSocketOpen, jvmDiagnosticCommand } from './attach.js';
+import { javaOptionsText } from './java-caps.js';
 import { jdkRelease } from './jdk-release.js';
 import { openHeapInfoSession } from './heap-info-session.js';
 import { openJvmSession } from './session.js';
@@ -87,13 +86,7 @@ export async function planJvmAttach(input: AttachInput): Promise<AttachPlan> {
 }
 
 function refusal(pid: number): string | null {
-  const cmdline = readProcFile(`/proc/${pid}/cmdline`);
-  const environ = readEnviron(pid);
-  const options = [
-    cmdline.ok ? cmdline.text.split('\0').join(' ') : '',
-    environ?.get('JAVA_TOOL_OPTIONS') ?? '',
-    environ?.get('JDK_JAVA_OPTIONS') ?? '',
-  ].join(' ');
+  const options = javaOptionsText(pid);
   if (/-XX:\+DisableAttachMechanism\b/.test(options)) {
     return 'it was started with -XX:+DisableAttachMechanism, so it has no attach socket; restart it without that option, or under `rssdoctor run`';
   }

@@ -19,5 +19,7 @@ export interface JvmGcEvent {
 export type JvmLogLine =
   | { type: 'gc'; event: JvmGcEvent }
   | { type: 'using'; collector: string }
+  // JDK 9+: "[gc,init] Heap Max Capacity: 256M", the heap's cap (-Xmx or ergonomic).
+  | { type: 'max-heap'; bytes: number }
   | { type: 'other' }
   | { type: 'malformed' };

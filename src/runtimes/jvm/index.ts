@@ -1,6 +1,7 @@
 // The JVM: its unified GC log (-Xlog:gc*) gives the heap after each full GC or cycle end;
 // the attach socket (jcmd's protocol) forces GC.run and reads the heap's range.
 
+import { jvmCaps } from './caps.js';
 import type { RuntimeModule } from '../runtime-module.js';
 import { jvmAccounted } from './accounted.js';
 import { jvmAdvice } from './advice.js';
@@ -50,6 +51,7 @@ export const JVM: RuntimeModule<JvmFindings> = {
   releaseCall:
     'System.gc() for a full GC (G1 then shrinks the committed heap toward -Xms within MaxHeapFreeRatio), and `jcmd PID System.trim_native_heap` (JDK 17.0.9+, 21+) for malloc_trim',
   releaseProbe: 'attach',
+  caps: jvmCaps,
   sites: {
     missingWhy:
       'no class histogram was taken: the JVM had not collected on its own yet (a forced GC would hide no-gc-yet), or its attach socket did not answer',

@@ -25,6 +25,7 @@ import { forcedCause, JvmLivePoints, jvmGcRecord } from './live-points.js';
 import { dueForProbe, probeEveryMs } from '../../run/probe-pacing.js';
 import { SitesSchedule } from '../../run/sites-schedule.js';
 import { histogramSites } from './histogram-sites.js';
+import { javaOptionsText, parseJavaCaps } from './java-caps.js';
 
 const LOG_FILE = /^gc-(\d+)\.log$/;
 // How often the heap's resident part is read from smaps (a few ms each for a JVM).
@@ -113,6 +114,9 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
       state.facts.collector = parsed.collector;
       state.facts.loggingProven = true;
       writeFacts(state);
+    } else if (parsed.type === 'max-heap') {
+      state.facts.maxHeapBytes = parsed.bytes;
+      writeFacts(state);
     } else if (parsed.type === 'gc') {
       onEvent(state, parsed.event);
     } else if (parsed.type === 'malformed') {
@@ -149,6 +153,7 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
         loggingProven: options.loggingOnAlready ?? false,
         heapUsedBytes: null,
         youngCapacityBytes: null,
+        ...parseJavaCaps(javaOptionsText(pid)),
       };
       const state: JvmState = {
         pid,

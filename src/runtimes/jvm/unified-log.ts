@@ -49,6 +49,11 @@ export function parseUnifiedLogLine(line: string): JvmLogLine {
   if (decorated === null) return { type: line.trim() === '' ? 'other' : 'malformed' };
   const tags = decorated[3]!.split(',');
   const message = decorated[4]!;
+  const maxHeap = /^Heap Max Capacity: (\S+)$/.exec(message);
+  if (tags.join(',') === 'gc,init' && maxHeap !== null) {
+    const bytes = jvmSizeBytes(maxHeap[1]!);
+    return Number.isFinite(bytes) ? { type: 'max-heap', bytes } : { type: 'other' };
+  }
   if (tags.length !== 1 || tags[0] !== 'gc') return { type: 'other' };
   const using = /^Using (.+)$/.exec(message);
   if (using !== null) return { type: 'using', collector: using[1]! };

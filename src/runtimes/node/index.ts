@@ -3,6 +3,7 @@
 // Node is reached through its inspector instead (attach --inspector).
 
 import path from 'node:path';
+import { nodeCaps } from './caps.js';
 import type { RuntimeModule } from '../runtime-module.js';
 import { nodeAgentEnv } from './agent-env.js';
 import { nodeAccounted } from './accounted.js';
@@ -44,6 +45,7 @@ export const NODE: RuntimeModule = {
   advice: nodeAdvice,
   releaseCall: 'freeOSMemory() from rssdoctor/runtime',
   releaseProbe: 'agent',
+  caps: nodeCaps,
   sites: {
     missingWhy:
       "no heap profile was taken: the run ended before the first (a fifth of --duration in, at most 10 s), or V8's sampling heap profiler could not start",

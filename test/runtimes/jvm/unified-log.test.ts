@@ -115,3 +115,16 @@ test('jvm-unified-log: other tags and undecorated lines', () => {
   assert.equal(parseUnifiedLogLine('GC(0) Pause Young 6M->1M(64M)').type, 'malformed');
   assert.equal(parseUnifiedLogLine('').type, 'other');
 });
+
+test('jvm-unified-log: the heap cap from gc,init (-Xmx or ergonomic), nothing from other init lines', () => {
+  assert.deepEqual(parseUnifiedLogLine('[0.007s][info][gc,init] Heap Max Capacity: 200M'), {
+    type: 'max-heap',
+    bytes: 200 * 1024 * 1024,
+  });
+  assert.deepEqual(parseUnifiedLogLine('[0.007s][info][gc,init] Heap Min Capacity: 8M'), {
+    type: 'other',
+  });
+  assert.deepEqual(parseUnifiedLogLine('[0.007s][info][gc] Heap Max Capacity: 200M'), {
+    type: 'other',
+  });
+});

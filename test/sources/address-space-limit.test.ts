@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { test } from 'node:test';
+import {
+  parseAddressSpaceLimit,
+  readAddressSpaceLimit,
+} from '../../src/sources/address-space-limit.js';
+
+const LIMITS = `Limit                     Soft Limit           Hard Limit           Units
+Max address space         unlimited            unlimited            bytes
+`;
+
+test('address-space limit: unlimited is null, a number is bytes', () => {
+  assert.equal(parseAddressSpaceLimit(LIMITS), null);
+  assert.equal(
+    parseAddressSpaceLimit(
+      LIMITS.replace('unlimited            unlimited', '4294967296           unlimited'),
+    ),
+    4294967296,
+  );
+  assert.equal(parseAddressSpaceLimit('garbage'), null);
+});
+
+test('address-space limit: a real process under ulimit -v, with its VmSize', async () => {
+  // prlimit(1) would do; the shell's own ulimit needs no package.
+  const child = spawn('sh', ['-c', 'ulimit -v 4194304 && exec sleep 30'], { stdio: 'ignore' });
+  try {
+    // Wait until the exec has happened (the limit set, the process now `sleep`).
+    for (;;) {
+      const read = readAddressSpaceLimit(child.pid!);
+      if (read.addressSpaceBytes !== null) {
+        assert.equal(read.addressSpaceBytes, 4194304 * 1024);
+        assert.ok(read.vmSizeBytes !== null && read.vmSizeBytes > 0);
+        break;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    child.kill();
+    await once(child, 'exit');
+  }
+});
