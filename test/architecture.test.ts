@@ -18,9 +18,11 @@ const STAGES = [
   'verdict',
   'advice',
   'report',
+  'compare',
   'render',
-  'rules',
+  // The alert rules read the metric names they alert on.
   'metrics',
+  'rules',
   'run',
   'attach',
   'in-process',

@@ -17,6 +17,7 @@ test('exports: the package exports map', () => {
     '.': { types: './dist/index.d.ts', default: './dist/index.js' },
     './runtime': { types: './dist/in-process/index.d.ts', default: './dist/in-process/index.js' },
     './report-v1.schema.json': './schema/report-v1.schema.json',
+    './comparison-v1.schema.json': './schema/comparison-v1.schema.json',
     './package.json': './package.json',
   });
 });

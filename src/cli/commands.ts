@@ -268,6 +268,34 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['rssdoctor rules > rssdoctor-rules.yml && promtool check rules rssdoctor-rules.yml'],
   },
   {
+    name: 'compare',
+    usage: 'rssdoctor compare [options] <before> <after>',
+    summary: "did the fix work? compare two runs' memory behaviour, with statistics",
+    details:
+      'Reads two recordings (or Report JSONs whose recording is still beside them) and compares each process with its counterpart (the root with the root, the rest by name): the growth rate of the live heap (RSS where a run has no live heap) with its 95% interval, the difference with a z-test, peak and steady RSS, and GC counts. The verdict is improved or regressed when the difference is beyond chance (p < 0.05) and material (over a quarter of the larger rate, and over 1 MiB across the shorter run), unchanged when its whole 95% interval is within that margin, and inconclusive otherwise. Runs of different length or interval are compared per second. Any regressed process makes the whole comparison regressed.',
+    options: [
+      {
+        flags: '--json [file]',
+        description:
+          'write the Comparison JSON (schema: rssdoctor/comparison-v1.schema.json) to a file, or to stdout with no file (the summary then goes to stderr)',
+      },
+      {
+        flags: '--html <file>',
+        description:
+          'also write a self-contained HTML page: both runs on one chart from their start, and the figures',
+      },
+      {
+        flags: '--fail-on <verdicts>',
+        description:
+          'exit with code 1 when the comparison is one of these (comma-separated: improved,regressed,unchanged,inconclusive); for CI: --fail-on regressed',
+      },
+    ],
+    examples: [
+      'rssdoctor compare before.ndjson after.ndjson --fail-on regressed',
+      'rssdoctor compare main.json pr.json --json comparison.json --html comparison.html',
+    ],
+  },
+  {
     name: 'report',
     usage: 'rssdoctor report [options] <recording>',
     summary: 're-analyse a recording',

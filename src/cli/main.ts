@@ -2,6 +2,7 @@
 // to the terminal, handles signals, or decides the exit code.
 
 import { CommanderError } from 'commander';
+import { compareCommand } from './compare-command.js';
 import { rulesCommand } from './rules-command.js';
 import { tuneCommand } from './tune-command.js';
 import { isRssdoctorError } from '../errors.js';
@@ -53,6 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (parsed.name === 'demo') return await demoCommand(parsed.args);
     if (parsed.name === 'tune') return await tuneCommand(parsed.args);
     if (parsed.name === 'rules') return rulesCommand(parsed.args);
+    if (parsed.name === 'compare') return compareCommand(parsed.args);
     return reportCommand(parsed.args as ReportArgs);
   } catch (error) {
     if (isRssdoctorError(error)) {

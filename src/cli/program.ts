@@ -4,7 +4,8 @@
 import { Command, Option } from 'commander';
 import type { Verdict } from '../verdict/verdicts.js';
 import { COMMANDS } from './commands.js';
-import { parseFailOn } from './parse-fail-on.js';
+import { parseChangeFailOn, parseFailOn } from './parse-fail-on.js';
+import type { ChangeVerdict } from '../compare/rate-difference.js';
 import { parseCount } from './parse-count.js';
 import { parseMetricsAddress } from './parse-metrics-address.js';
 import { parseRuntime } from './parse-runtime.js';
@@ -71,12 +72,21 @@ export interface TuneArgs {
   html?: string;
 }
 
+export interface CompareArgs {
+  before: string;
+  after: string;
+  json?: string | true;
+  html?: string;
+  failOn?: ChangeVerdict[];
+}
+
 export interface RulesArgs {
   window?: string;
 }
 
 export type ParsedArgs =
   | { name: 'rules'; args: RulesArgs }
+  | { name: 'compare'; args: CompareArgs }
   | { name: 'run'; args: RunArgs }
   | { name: 'attach'; args: AttachArgs }
   | { name: 'demo'; args: DemoArgs }
@@ -87,6 +97,8 @@ const PARSERS: Record<string, (value: string, previous: unknown) => unknown> = {
   duration: parseSecondsToMs,
   interval: parseSecondsToMs,
   failOn: parseFailOn,
+  // compare's --fail-on lists comparison verdicts (a parser per command overrides).
+  'compare:failOn': parseChangeFailOn,
   rate: (value) => parseCount(value, '--rate', 0),
   connections: (value) => parseCount(value, '--connections', 1),
   size: (value) => parseCount(value, '--size', 1),
@@ -118,7 +130,8 @@ export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {
           ? optionSpec.description
           : `${optionSpec.description} (default: ${optionSpec.defaultText})`;
       const option = new Option(optionSpec.flags, description);
-      const parser = PARSERS[option.attributeName()];
+      const parser =
+        PARSERS[`${spec.name}:${option.attributeName()}`] ?? PARSERS[option.attributeName()];
       if (parser !== undefined) option.argParser(parser);
       command.addOption(option);
     }
@@ -149,6 +162,13 @@ export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {
         const { duration, interval, ...rest } = options;
         onParsed({ name: 'demo', args: { ...rest, durationMs: duration, intervalMs: interval } });
       });
+    } else if (spec.name === 'compare') {
+      command
+        .argument('<before>', 'the recording (or Report JSON naming one) before the change')
+        .argument('<after>', 'the recording (or Report JSON naming one) after it')
+        .action((before: string, after: string, options: Omit<CompareArgs, 'before' | 'after'>) =>
+          onParsed({ name: 'compare', args: { ...options, before, after } }),
+        );
     } else if (spec.name === 'rules') {
       command.action((options: RulesArgs) => onParsed({ name: 'rules', args: options }));
     } else if (spec.name === 'tune') {

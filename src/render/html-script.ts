@@ -1,13 +1,11 @@
 // The HTML report's page script, run by the browser: draws the plots with uPlot from the
 // JSON the page carries. Kept as plain ES2020 so every current browser runs it as is.
 
+import { PLOT_PRELUDE } from './plot-prelude.js';
+
 export const REPORT_PAGE_SCRIPT = String.raw`
 (function () {
-  var data = JSON.parse(document.getElementById('rssdoctor-data').textContent);
-  var MiB = 1048576;
-  function mib(bytes) { return bytes == null ? '' : (bytes / MiB).toFixed(1) + ' MiB'; }
-  function width() { return Math.max(480, Math.min(1100, document.body.clientWidth)); }
-  var bytesAxis = { size: 80, values: function (u, vals) { return vals.map(function (v) { return (v / MiB).toFixed(v < 10 * MiB ? 1 : 0) + ' MiB'; }); } };
+${PLOT_PRELUDE}
   var colors = { gc: 'rgba(95,99,104,0.35)', 'forced-gc': 'rgba(179,38,30,0.55)', probe: 'rgba(53,86,168,0.9)' };
   function markers(list) {
     return [function (u) {

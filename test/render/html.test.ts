@@ -107,3 +107,19 @@ test('tune --html: RSS against CPU, one point per setting, drawn', { skip }, asy
   assertDrawn(await openAndCheck(browser, file, 'html-tune'), ['plot-scatter']);
   assert.match(readFileSync(file, 'utf8'), /max-semi-space-size=32/);
 });
+
+test('compare --html: both runs on one chart from their start, drawn', { skip }, async () => {
+  const file = path.join(dir, 'compare.html');
+  const recordings = path.join(repoRoot, 'test', 'fixtures', 'recordings');
+  const result = await runCli([
+    'compare',
+    path.join(recordings, 'node-leak.ndjson'),
+    path.join(recordings, 'node-steady.ndjson'),
+    '--html',
+    file,
+  ]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(statSync(file).mode & 0o777, 0o600);
+  assertDrawn(await openAndCheck(browser, file, 'html-compare'), ['plot-rss', 'plot-live']);
+  assert.match(readFileSync(file, 'utf8'), /<h1>improved<\/h1>/);
+});

@@ -18,3 +18,16 @@ export function assertValidReport(report: unknown): void {
     );
   }
 }
+
+const comparisonSchema = JSON.parse(
+  readFileSync(path.join(repoRoot, 'schema', 'comparison-v1.schema.json'), 'utf8'),
+) as object;
+const validateComparison = ajv.compile(comparisonSchema);
+
+export function assertValidComparison(comparison: unknown): void {
+  if (!validateComparison(comparison)) {
+    throw new Error(
+      `Comparison does not match schema/comparison-v1.schema.json: ${ajv.errorsText(validateComparison.errors)}`,
+    );
+  }
+}
