@@ -73,6 +73,7 @@ const RUNTIME_INTERFACE = new Set([
   'runtime-module.js',
   'runtime-session.js',
   'runtime-evidence.js',
+  'runtime-forecast.js',
 ]);
 // Stages that are about one runtime: the demo builds the Go receiver; the in-process
 // library (rssdoctor/runtime) is Node's, built on the Node agent's parts.

@@ -199,7 +199,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'tune',
     usage:
-      'rssdoctor tune --vary NAME=a|b|c [--vary …] [options] (--demo node|go | -- <command...>)',
+      'rssdoctor tune (--vary NAME=a|b|c | --predict GOGC=a|b [--confirm]) [options] (--demo node|go | -- <command...>)',
     summary: 'space for time, measured: the same work under each setting, side by side',
     details:
       'Runs the same fixed amount of work under each setting (every combination of the --vary options: an environment variable such as GOGC, GOMEMLIMIT, GODEBUG, MALLOC_ARENA_MAX, LD_PRELOAD, or Node flags in NODE_OPTIONS, appended to yours), interleaved and repeated, each run watched like `run`. The work is the demo receiver acking --messages messages as fast as it can (--demo; the Go receiver keeps its last 4096 payloads, so the GC has live data to mark), or your --load command run to completion against your command (split into arguments, no shell; its last line, if a bare number or "units: N", counts the work), or your command itself when there is no --load. Prints, per setting, the median and range of peak RSS, steady RSS (median of the last third), target CPU per 1,000 messages or units, GCs, wall time and the verdicts, and marks the best for memory, the best for CPU, and the settings no other beats on both.',
@@ -208,6 +208,16 @@ export const COMMANDS: CommandSpec[] = [
         flags: '--vary <setting>',
         description:
           'NAME=value|value|… to compare; repeat for several names (every combination runs)',
+      },
+      {
+        flags: '--predict <setting>',
+        description:
+          "GOGC=a|b or GOMEMLIMIT=a|b (Go's syntax; repeat for both): one observed run at the current setting, then Go's pacer model forecasts each setting's heap goal, steady and peak RSS, and GCs per 1,000 messages or units, without running them (docs/tune.md)",
+      },
+      {
+        flags: '--confirm',
+        description:
+          'with --predict: then measure the same settings, as --vary does, and show forecast beside measurement',
       },
       {
         flags: '--repeat <count>',
@@ -247,6 +257,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: [
       "rssdoctor tune --demo go --vary 'GOGC=25|100|400'",
+      "rssdoctor tune --demo go --predict 'GOGC=25|400' --predict 'GOMEMLIMIT=64MiB' --confirm",
       "rssdoctor tune --demo node --vary 'NODE_OPTIONS=--max-semi-space-size=1|--max-semi-space-size=16' --repeat 5",
       "rssdoctor tune --vary 'MALLOC_ARENA_MAX=2|8' --load 'wrk -d 30s http://127.0.0.1:8080/' -- ./server",
     ],

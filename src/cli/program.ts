@@ -70,6 +70,8 @@ export interface TuneArgs {
   outDir?: string;
   json?: string | true;
   html?: string;
+  predict?: string[];
+  confirm?: boolean;
 }
 
 export interface CompareArgs {
@@ -108,6 +110,7 @@ const PARSERS: Record<string, (value: string, previous: unknown) => unknown> = {
   messages: (value) => parseCount(value, '--messages', 1),
   // Repeatable: every --vary is kept, in order.
   vary: (value, previous) => [...((previous as string[] | undefined) ?? []), value],
+  predict: (value, previous) => [...((previous as string[] | undefined) ?? []), value],
 };
 
 export function buildProgram(onParsed: (parsed: ParsedArgs) => void): Command {

@@ -6,10 +6,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RssdoctorError } from '../errors.js';
 import { splitArgs } from '../tune/split-args.js';
-import { DEFAULT_TUNE_MESSAGES, tune, type TuneTarget } from '../tune/tune.js';
+import { checkPredictSetting, predict } from '../tune/predict.js';
+import { renderPredictTable } from '../tune/predict-table.js';
+import {
+  DEFAULT_TUNE_MESSAGES,
+  TUNE_SCHEMA_VERSION,
+  tune,
+  type TuneOptions,
+  type TuneTarget,
+} from '../tune/tune.js';
 import { renderTuneHtml } from '../tune/tune-html.js';
 import { renderTuneTable } from '../tune/tune-table.js';
-import { parseVary, settingsOf } from '../tune/vary.js';
+import { parseVary, settingsOf, type Setting } from '../tune/vary.js';
 import { EXIT_INTERRUPTED, EXIT_REPORT } from './exit-codes.js';
 import { LiveView } from './live-view.js';
 import { Provisional } from '../report/provisional.js';
@@ -18,7 +26,8 @@ import type { TuneArgs } from './program.js';
 
 export async function tuneCommand(args: TuneArgs): Promise<number> {
   const target = tuneTarget(args);
-  const settings = settingsOf((args.vary ?? []).map(parseVary));
+  const predicted = predictSettings(args);
+  const settings = predicted ?? settingsOf((args.vary ?? []).map((text) => parseVary(text)));
   const outDir = args.outDir ?? mkdtempSync(path.join(tmpdir(), 'rssdoctor-tune-'));
   if (args.outDir !== undefined) mkdirSync(outDir, { recursive: true });
   const aborter = new AbortController();
@@ -28,11 +37,9 @@ export async function tuneCommand(args: TuneArgs): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const result = await tune({
+    const common: Omit<TuneOptions, 'settings' | 'repeat'> = {
       signal: aborter.signal,
       target,
-      settings,
-      repeat: args.repeat,
       intervalMs: args.intervalMs,
       outDir,
       stdoutToStderr: jsonToStdout(args.json),
@@ -58,16 +65,37 @@ export async function tuneCommand(args: TuneArgs): Promise<number> {
           write: (text) => process.stderr.write(text),
         });
       },
-    });
+    };
+    const forecast = predicted === null ? null : await predict(common, predicted);
+    const measure = predicted === null || args.confirm === true;
+    const result =
+      measure && !aborter.signal.aborted
+        ? await tune({ ...common, settings, repeat: args.repeat })
+        : null;
     view?.close();
-    const table = renderTuneTable(result);
-    if (args.html !== undefined) writeFileSync(args.html, renderTuneHtml(result), { mode: 0o600 });
+    const table =
+      forecast === null
+        ? renderTuneTable(result!)
+        : renderPredictTable(forecast, result?.settings ?? null);
+    const json = JSON.stringify(
+      forecast === null
+        ? result
+        : {
+            ...(result ?? { schemaVersion: TUNE_SCHEMA_VERSION, target }),
+            observed: forecast.observed,
+            model: forecast.model,
+            predictions: forecast.predictions,
+          },
+      null,
+      2,
+    );
+    if (args.html !== undefined && result !== null)
+      writeFileSync(args.html, renderTuneHtml(result), { mode: 0o600 });
     if (jsonToStdout(args.json)) {
-      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      process.stdout.write(json + '\n');
       process.stderr.write(table);
     } else {
-      if (typeof args.json === 'string')
-        writeFileSync(args.json, JSON.stringify(result, null, 2) + '\n');
+      if (typeof args.json === 'string') writeFileSync(args.json, json + '\n');
       process.stdout.write(table);
     }
     return aborter.signal.aborted ? EXIT_INTERRUPTED : EXIT_REPORT;
@@ -78,9 +106,37 @@ export async function tuneCommand(args: TuneArgs): Promise<number> {
   }
 }
 
+// --predict's settings, each name and value checked before anything runs; null without it.
+function predictSettings(args: TuneArgs): Setting[] | null {
+  if (args.predict === undefined) {
+    if (args.confirm === true)
+      throw new RssdoctorError(
+        'usage.invalidOption',
+        'tune --confirm: confirms --predict; give --predict GOGC=a|b',
+      );
+    return null;
+  }
+  if (args.vary !== undefined)
+    throw new RssdoctorError(
+      'usage.invalidOption',
+      'tune: --predict forecasts and --vary measures; give one (--predict … --confirm does both)',
+    );
+  const varies = args.predict.map((text) => parseVary(text, '--predict'));
+  for (const vary of varies) {
+    for (const value of vary.values) {
+      const problem = checkPredictSetting(vary.name, value);
+      if (problem !== null) throw new RssdoctorError('usage.invalidOption', problem);
+    }
+  }
+  return settingsOf(varies);
+}
+
 function tuneTarget(args: TuneArgs): TuneTarget {
-  if ((args.vary ?? []).length === 0) {
-    throw new RssdoctorError('usage.invalidOption', 'tune: expected at least one --vary NAME=a|b');
+  if ((args.vary ?? []).length === 0 && (args.predict ?? []).length === 0) {
+    throw new RssdoctorError(
+      'usage.invalidOption',
+      'tune: expected at least one --vary NAME=a|b (or --predict GOGC=a|b)',
+    );
   }
   if (args.demo !== undefined) {
     if (args.demo !== 'node' && args.demo !== 'go') {

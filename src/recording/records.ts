@@ -69,6 +69,8 @@ export interface GcRecord {
   count?: number;
   // Go: the heap goal after this GC, and the scanned stacks and globals (1.18+). Whole MiB.
   goalBytes?: number;
+  // Go: the concurrent mark's wall time (the middle of gctrace's "ms clock").
+  markMs?: number;
   stacksBytes?: number;
   globalsBytes?: number;
   // Why it ran, when the source says. Go: `user` (runtime.GC() or debug.FreeOSMemory in

@@ -9,6 +9,7 @@ import type { MemoryCap } from '../analysis/memory-cap.js';
 import type { Series } from '../analysis/series.js';
 import type { Runtime } from '../recording/records.js';
 import type { OwnFindings, RuntimeExplain } from './runtime-evidence.js';
+import type { RuntimeForecaster } from './runtime-forecast.js';
 import type {
   AttachInput,
   AttachPlan,
@@ -106,4 +107,6 @@ export interface RuntimeModule<D = unknown> {
   // The limits the runtime itself sets (a heap limit, GOMEMLIMIT), from its records, for
   // the projection (report/projection.ts). Absent: only the OS's limits apply.
   caps?: (lists: ProcessRecordLists) => MemoryCap[];
+  // `tune --predict`: forecasts other settings from one run. Absent: tune measures only.
+  forecaster?: RuntimeForecaster;
 }

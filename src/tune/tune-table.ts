@@ -2,6 +2,7 @@
 // (min–max) over the repeats, and the marks: M best for memory, C best for CPU, * not
 // beaten on both. Pure: returns the text.
 
+import { alignedTable } from './aligned-table.js';
 import type { Spread } from './summary.js';
 import type { TuneResult } from './tune.js';
 
@@ -46,14 +47,8 @@ export function renderTuneTable(result: TuneResult): string {
     [...new Set(s.verdicts)].join(','),
     `${s.bestMemory ? 'M' : ''}${s.bestCpu ? 'C' : ''}${s.pareto ? '*' : ''}`,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
-      .join('  ')
-      .trimEnd();
   return (
-    [line(header), ...rows.map(line)].join('\n') +
+    alignedTable(header, rows) +
     `\n\nmedian (min–max) over ${result.repeat} interleaved run(s) per setting` +
     `${result.interrupted ? ' (interrupted: only the runs that finished)' : ''}. ` +
     'M: least steady RSS. C: least CPU. *: no other setting is better on both.\n'

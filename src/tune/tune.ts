@@ -72,7 +72,7 @@ export async function tune(options: TuneOptions): Promise<TuneResult> {
       if (aborted(options.signal)) break;
       options.onRun?.({ setting, round, index, total });
       const outPath = path.join(options.outDir, `tune-${index + 1}.ndjson`);
-      const figures = await tuneRun(options, setting, outPath);
+      const { figures } = await tuneRun(options, setting, outPath);
       // An interrupted run did not do the whole work: it is not comparable.
       if (!aborted(options.signal)) runs.get(setting)!.push(figures);
       index++;
@@ -91,11 +91,12 @@ export async function tune(options: TuneOptions): Promise<TuneResult> {
   };
 }
 
-async function tuneRun(
+// One run of the work under a setting: its figures, and the pid they are of.
+export async function tuneRun(
   options: TuneOptions,
   setting: Setting,
   outPath: string,
-): Promise<RunFigures> {
+): Promise<{ figures: RunFigures; pid: number }> {
   const env = applySetting(options.env ?? process.env, setting);
   const intervalMs = options.intervalMs ?? DEFAULT_TUNE_INTERVAL_MS;
   const { target } = options;
@@ -122,10 +123,11 @@ async function tuneRun(
       onRecord: options.onRecord,
     });
     const report = await interruptible(handle, options.signal);
-    return figuresOf(report, pid, outPath, {
+    const figures = figuresOf(report, pid, outPath, {
       wallMs: report.demo?.durationMs ?? report.run.durationMs,
       units: report.demo?.ackedMessages ?? null,
     });
+    return { figures, pid };
   }
   let load: Promise<{ wallMs: number; units: number | null }> | null = null;
   let loadError: unknown = null;
@@ -156,7 +158,7 @@ async function tuneRun(
   const report = await interruptible(handle, options.signal);
   if (loadError !== null) throw loadError;
   const work = load === null ? { wallMs: performance.now() - started, units: null } : await load;
-  return figuresOf(report, pid, outPath, work);
+  return { figures: figuresOf(report, pid, outPath, work), pid };
 }
 
 // A function, not an inline check: the signal changes across the awaits in between.

@@ -17,14 +17,14 @@ export interface Setting {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function parseVary(text: string): Vary {
+export function parseVary(text: string, option = '--vary'): Vary {
   const eq = text.indexOf('=');
   const name = eq > 0 ? text.slice(0, eq) : '';
   const values = eq > 0 ? text.slice(eq + 1).split('|') : [];
   if (!NAME.test(name) || values.length === 0 || values.some((value) => value === '')) {
     throw new RssdoctorError(
       'usage.invalidOption',
-      `--vary: expected NAME=value|value (an environment variable and its values), got "${text}"`,
+      `${option}: expected NAME=value|value (an environment variable and its values), got "${text}"`,
     );
   }
   return { name, values };

@@ -16,6 +16,8 @@ export interface GcTraceLine {
   cpuPercent: number;
   // Stop-the-world phases: sweep termination + mark termination, wall clock.
   pauseMs: number;
+  // The concurrent mark between them, wall clock.
+  markMs: number;
   heapStartBytes: number;
   heapMarkedBytes: number;
   liveBytes: number;
@@ -28,7 +30,7 @@ export interface GcTraceLine {
 }
 
 const GC_LINE =
-  /^gc (\d+) @(\d+(?:\.\d+)?)s (\d+)%: (\d+(?:\.\d+)?)\+\d+(?:\.\d+)?\+(\d+(?:\.\d+)?) ms clock, [\d.+/]+ ms cpu, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, (?:(\d+) MB stacks, (\d+) MB globals, )?(\d+) P( \(forced\))?$/;
+  /^gc (\d+) @(\d+(?:\.\d+)?)s (\d+)%: (\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?) ms clock, [\d.+/]+ ms cpu, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, (?:(\d+) MB stacks, (\d+) MB globals, )?(\d+) P( \(forced\))?$/;
 
 // A line that starts like a GC trace line: one that then fails to parse is malformed, not
 // the program's own output.
@@ -44,15 +46,16 @@ export function parseGcTrace(line: string): GcTraceLine | null {
     gcNumber: n(1),
     atSeconds: n(2),
     cpuPercent: n(3),
-    pauseMs: n(4) + n(5),
-    heapStartBytes: n(6) * MIB,
-    heapMarkedBytes: n(7) * MIB,
-    liveBytes: n(8) * MIB,
-    goalBytes: n(9) * MIB,
-    stacksBytes: m[10] === undefined ? null : n(10) * MIB,
-    globalsBytes: m[11] === undefined ? null : n(11) * MIB,
-    procs: n(12),
-    forced: m[13] !== undefined,
+    pauseMs: n(4) + n(6),
+    markMs: n(5),
+    heapStartBytes: n(7) * MIB,
+    heapMarkedBytes: n(8) * MIB,
+    liveBytes: n(9) * MIB,
+    goalBytes: n(10) * MIB,
+    stacksBytes: m[11] === undefined ? null : n(11) * MIB,
+    globalsBytes: m[12] === undefined ? null : n(12) * MIB,
+    procs: n(13),
+    forced: m[14] !== undefined,
   };
 }
 

@@ -2,6 +2,7 @@
 // stacks; its binary's build info says it is Go.
 
 import { goCaps } from './caps.js';
+import { GO_FORECASTER } from './forecast.js';
 import type { RuntimeModule } from '../runtime-module.js';
 import { readGoBuildInfo } from './build-info.js';
 import {
@@ -76,6 +77,7 @@ export const GO: RuntimeModule<GoFindings> = {
     'debug.FreeOSMemory() (runtime/debug): a forced GC, then every free heap page returned to the OS at once',
   releaseProbe: 'none',
   caps: goCaps,
+  forecaster: GO_FORECASTER,
   sites: {
     missingWhy:
       'a Go program is profiled through its own net/http/pprof: import _ "net/http/pprof", serve it on 127.0.0.1, and add --pprof http://127.0.0.1:PORT/debug/pprof',

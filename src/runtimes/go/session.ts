@@ -102,6 +102,7 @@ export function openGoSession(options: GoSessionOptions): GoSession {
           heapBeforeBytes: gc.heapStartBytes,
           heapAfterBytes: gc.heapMarkedBytes,
           pauseMs: gc.pauseMs,
+          markMs: gc.markMs,
           count: gc.gcNumber,
           goalBytes: gc.goalBytes,
           ...(gc.stacksBytes === null ? {} : { stacksBytes: gc.stacksBytes }),

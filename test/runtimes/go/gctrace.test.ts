@@ -53,6 +53,7 @@ test('gctrace: every field of one line, read by hand', () => {
     atSeconds: 0.055,
     cpuPercent: 1,
     pauseMs: parsed.pauseMs,
+    markMs: 0.098,
     heapStartBytes: 64 * MIB,
     heapMarkedBytes: 63 * MIB,
     liveBytes: 2 * MIB,
