@@ -8,6 +8,7 @@ import { defaultRecordingPath } from '../recording/default-path.js';
 import type { Recording } from '../recording/reader.js';
 import type { BodyRecord, RecordingRecord } from '../recording/records.js';
 import { RecordingWriter } from '../recording/writer.js';
+import { recordingSink } from '../run/recording-sink.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
 import { recordingHeader } from '../run/recording-header.js';
@@ -66,11 +67,7 @@ async function attach(options: AttachOptions, stopped: AbortSignal): Promise<Rep
   const directory = openRunDirectory(options.keepTemp ?? false);
   const writer = new RecordingWriter(recordingPath);
   const records = options.records ?? [];
-  const append = (record: BodyRecord): void => {
-    records.push(record);
-    writer.append(record);
-    options.onRecord?.(record);
-  };
+  const append = recordingSink(writer, records, options.onRecord);
   const header = {
     ...recordingHeader({ command: target.command, startedAt, intervalMs }),
     attachedPid: target.pid,

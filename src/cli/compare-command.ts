@@ -19,7 +19,7 @@ export function compareCommand(args: CompareArgs): number {
     process.stdout.write(json);
     process.stderr.write(summary);
   } else {
-    if (typeof args.json === 'string') writeFileSync(args.json, json);
+    if (typeof args.json === 'string') writeFileSync(args.json, json, { mode: 0o600 });
     process.stdout.write(summary);
   }
   if (args.html !== undefined) {

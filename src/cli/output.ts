@@ -18,7 +18,7 @@ export function writeReport(report: Report, json: string | true | undefined): vo
     process.stderr.write(renderTerminal(report));
     return;
   }
-  if (typeof json === 'string') writeFileSync(json, renderJson(report));
+  if (typeof json === 'string') writeFileSync(json, renderJson(report), { mode: 0o600 });
   process.stdout.write(renderTerminal(report));
 }
 

@@ -13,6 +13,8 @@ export function targetNotice(report: Report): string | null {
   if (run.interrupted)
     return `rssdoctor: interrupted after ${after}; the report covers what was recorded${short}`;
   if (!run.targetExited) return null;
+  if (run.oomKilled)
+    return `rssdoctor: the target was killed by the kernel's OOM killer (SIGKILL) after ${after}${short}`;
   if (run.signal !== null)
     return `rssdoctor: the target was killed by ${run.signal} after ${after}${short}`;
   if (run.exitCode !== 0)

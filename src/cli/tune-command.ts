@@ -95,7 +95,7 @@ export async function tuneCommand(args: TuneArgs): Promise<number> {
       process.stdout.write(json + '\n');
       process.stderr.write(table);
     } else {
-      if (typeof args.json === 'string') writeFileSync(args.json, json + '\n');
+      if (typeof args.json === 'string') writeFileSync(args.json, json + '\n', { mode: 0o600 });
       process.stdout.write(table);
     }
     return aborter.signal.aborted ? EXIT_INTERRUPTED : EXIT_REPORT;

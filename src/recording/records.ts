@@ -210,6 +210,10 @@ export interface MemoryLimitRecord {
   // null: unlimited or unreadable; absent in older recordings.
   addressSpaceBytes?: number | null;
   vmSizeBytes?: number | null;
+  // The process's memory cgroup directory and its OOM kill count at this reading (the end
+  // of the run compares them: see run/oom-killed.ts).
+  cgroupDir?: string;
+  oomKills?: number | null;
 }
 
 // What the demo's load generator measures and writes as its summary.
@@ -337,6 +341,9 @@ export interface EndRecord {
   tMs: number;
   exitCode: number | null;
   signal: string | null;
+  // The kernel's OOM killer killed the target: SIGKILL while its cgroup's OOM kill count
+  // rose. Absent when the target was not killed by SIGKILL, or in older recordings.
+  oomKilled?: boolean;
   timedOut: boolean;
   interrupted: boolean;
   targetExited: boolean;

@@ -9,6 +9,8 @@ import type { RecordingRecord } from './records.js';
 export class RecordingWriter {
   readonly path: string;
   #fd: number | null;
+  #failed = false;
+  #failure: string | null = null;
 
   constructor(path: string) {
     this.path = path;
@@ -24,9 +26,27 @@ export class RecordingWriter {
     }
   }
 
+  // A write that fails (a full disk, a removed mount) never stops the run: the watching
+  // goes on and the report is still built from memory. Later lines are still tried (space
+  // may come back); the first failure is kept for takeFailure.
   append(record: RecordingRecord): void {
     if (this.#fd === null) return;
-    writeSync(this.#fd, JSON.stringify(record) + '\n');
+    const line = Buffer.from(JSON.stringify(record) + '\n');
+    try {
+      for (let at = 0; at < line.length;) at += writeSync(this.#fd, line, at);
+    } catch (error) {
+      if (this.#failed) return;
+      this.#failed = true;
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      this.#failure = `writing the recording ${this.path} failed (${code}); the watch went on and this report is from memory, but the recording misses what came after: free space, or pass --out elsewhere`;
+    }
+  }
+
+  // The first failure as a sentence for the report, once.
+  takeFailure(): string | null {
+    const failure = this.#failure;
+    this.#failure = null;
+    return failure;
   }
 
   close(): void {

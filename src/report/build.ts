@@ -183,7 +183,8 @@ function coarseLiveNotes(findingsByPid: Map<number, ProcessFindings>): DataQuali
 // Notes written by sources during the run (a /proc file that could not be read, say), and
 // attach's (what it could not reach, the inspector it opened), become data-quality
 // entries, once per code and process (attribution says its own).
-const DATA_QUALITY_NOTE = /^(source\.(?!sitesUnavailable)|attach\.(osLevel|denied|inspectorOpen)$)/;
+const DATA_QUALITY_NOTE =
+  /^(source\.(?!sitesUnavailable)|attach\.(osLevel|denied|inspectorOpen)$|recording\.writeFailed$)/;
 
 function sourceNotes(records: readonly BodyRecord[]): DataQualityNote[] {
   const seen = new Set<string>();

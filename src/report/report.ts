@@ -60,6 +60,8 @@ export interface RunSummary {
   targetExited: boolean;
   exitCode: number | null;
   signal: string | null;
+  // The kernel's OOM killer killed the target (its cgroup's OOM kill count rose).
+  oomKilled: boolean;
   timedOut: boolean;
   interrupted: boolean;
   truncated: boolean;

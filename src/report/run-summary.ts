@@ -28,6 +28,7 @@ export function runSummary(
     targetExited: end?.targetExited ?? false,
     exitCode: end?.exitCode ?? null,
     signal: end?.signal ?? null,
+    oomKilled: end?.oomKilled ?? false,
     timedOut: end?.timedOut ?? false,
     interrupted: end?.interrupted ?? false,
     truncated: recording.truncated,

@@ -8,6 +8,9 @@ import { defaultRecordingPath } from '../recording/default-path.js';
 import type { Recording } from '../recording/reader.js';
 import { type BodyRecord, type EndRecord, type RecordingRecord } from '../recording/records.js';
 import { RecordingWriter } from '../recording/writer.js';
+import { recordingSink } from './recording-sink.js';
+import { oomKilled } from './oom-killed.js';
+import { readMachineOomKills } from '../sources/oom-kills.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
 import { signalGroup, stopGroup } from '../target/process-group.js';
@@ -135,11 +138,7 @@ async function execute(
     intervalMs,
   });
   const records = options.records ?? [];
-  const append = (record: BodyRecord): void => {
-    records.push(record);
-    writer.append(record);
-    options.onRecord?.(record);
-  };
+  const append = recordingSink(writer, records, options.onRecord);
   writer.append(header);
   options.onRecord?.(header);
   const t0 = performance.now();
@@ -185,6 +184,7 @@ async function execute(
   onTarget(target);
   options.onStart?.({ pid: target.pid, recordingPath });
 
+  const machineOomKills = readMachineOomKills();
   const sampling = new AbortController();
   let timedOut = false;
   let durationTimer: NodeJS.Timeout | undefined;
@@ -233,12 +233,16 @@ async function execute(
     clearTimeout(durationTimer);
   }
   const exit = await target.exited;
+  const killedByOom = oomKilled(records, target.pid, exit.signal, machineOomKills);
   // Whatever the root left behind in its group goes too: a run leaves no strays.
   await stopGroup(target.pid, STOP_GRACE_MS);
   await closeSources();
   for (const record of (await options.onEnding?.(nowMs())) ?? []) append(record);
   const interrupted = wasInterrupted() && !timedOut;
-  append(endRecord(nowMs(), exit, timedOut, interrupted, !timedOut && !interrupted));
+  append({
+    ...endRecord(nowMs(), exit, timedOut, interrupted, !timedOut && !interrupted),
+    ...(killedByOom === undefined ? {} : { oomKilled: killedByOom }),
+  });
   writer.close();
   const recording: Recording = { header, records, truncated: false, dataQuality: [] };
   return buildReport(recording, { recordingPath });

@@ -2,6 +2,7 @@
 // connection per Node process. Two-way: messages come in, controls (`gc`, `release`) go
 // out. No TCP port is ever opened.
 
+import { chmodSync } from 'node:fs';
 import net from 'node:net';
 import { lineSplitter } from './ndjson-lines.cjs';
 import path from 'node:path';
@@ -63,6 +64,9 @@ export function openAgentChannel(directory: string, events: AgentEvents): Promis
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(socketPath, () => {
+      // The run directory (0700) already keeps others out; the socket is the owner's alone
+      // too, whatever the umask made it.
+      chmodSync(socketPath, 0o600);
       server.unref();
       resolve({
         socketPath,

@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readOomKills } from './oom-kills.js';
 
 // Anything at or above 2^62 bytes is v1's "unlimited": no machine has that much memory.
 const V1_UNLIMITED_BYTES = 2 ** 62;
@@ -15,6 +16,9 @@ export interface MemoryLimit {
   limitBytes: number | null;
   cgroupPath: string | null;
   why?: string;
+  // The process's own memory cgroup directory, and its OOM kill count when read.
+  cgroupDir?: string;
+  oomKills?: number | null;
 }
 
 export interface CgroupPaths {
@@ -92,7 +96,14 @@ function limitAlong(mount: Mount, cgroupPath: string, version: 1 | 2): MemoryLim
       why: `no ${file} readable under ${mount.mountPoint}`,
     };
   }
-  return { cgroupVersion: version, limitBytes, cgroupPath };
+  const cgroupDir = path.join(mount.mountPoint, start);
+  return {
+    cgroupVersion: version,
+    limitBytes,
+    cgroupPath,
+    cgroupDir,
+    oomKills: readOomKills(cgroupDir, version),
+  };
 }
 
 // undefined: no such file; null: no limit.

@@ -2,14 +2,21 @@
 // with no stack trace, and keeps whatever was recorded.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
 import { runCli, spawnCli, type CliProcess, type CliResult } from '../support/cli.js';
-import { fixturePath } from '../support/paths.js';
+import { fixturePath, repoRoot } from '../support/paths.js';
 import { assertValidReport } from '../support/validate-report.js';
 
 const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'rssdoctor-faults-'));
@@ -221,3 +228,127 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+test('report: bad files exit 0 or 3 with one line on stderr, never a stack trace', async () => {
+  const dir = tempDir();
+  const header = readFileSync(
+    path.join(repoRoot, 'test', 'fixtures', 'recordings', 'node-leak.ndjson'),
+    'utf8',
+  ).split('\n')[0]!;
+  const sample = {
+    type: 'sample',
+    tMs: 1,
+    pid: 1,
+    rssBytes: 1,
+    rssAnonBytes: 1,
+    rssFileBytes: 0,
+    rssShmemBytes: 0,
+    swapBytes: 0,
+    threads: 1,
+  };
+  const cases: Record<string, string | Buffer> = {
+    empty: '',
+    'random bytes': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)),
+    'header only': `${header}\n`,
+    'a 5 MB line': `${header}\n${JSON.stringify({ ...sample, note: 'x'.repeat(5 * 1024 * 1024) })}\n`,
+    'fields missing': `${header}\n${JSON.stringify({ type: 'sample', tMs: 1 })}\n`,
+    'fields retyped': `${header}\n${JSON.stringify({ ...sample, rssBytes: 'many', pid: [1] })}\n${JSON.stringify({ type: 'gc', tMs: '1', pid: 1, kind: 7 })}\n`,
+    'a number where the header goes': '42\n',
+  };
+  for (const [name, content] of Object.entries(cases)) {
+    const file = path.join(dir, `${name.replaceAll(' ', '-')}.ndjson`);
+    writeFileSync(file, content);
+    const result = await runCli(['report', file]);
+    assert.ok(
+      result.code === 0 || result.code === 3,
+      `${name}: exit ${result.code}\n${result.stderr}`,
+    );
+    if (result.code === 3) assertOneLineError(result);
+    assert.doesNotMatch(result.stderr, /internal error|\n\s+at /, name);
+  }
+});
+
+test('a full disk while recording: said once in the report, the watch goes on, exit 0', async () => {
+  // /dev/full fails every write with ENOSPC, as a full disk does.
+  const json = path.join(tempDir(), 'r.json');
+  const result = await runCli([
+    'run',
+    '--duration',
+    '3',
+    '--interval',
+    '0.25',
+    '--out',
+    '/dev/full',
+    '--json',
+    json,
+    '--',
+    process.execPath,
+    fixturePath('steady.mjs'),
+    '3',
+    '60',
+  ]);
+  assert.equal(result.code, 0, result.stderr);
+  const report = readReport(json);
+  const notes = report.dataQuality.filter((note) => note.code === 'recording.writeFailed');
+  assert.equal(notes.length, 1);
+  assert.match(notes[0]!.text, /ENOSPC/);
+  // Watching went on: the samples of the whole run are in the report.
+  assert.ok(report.run.samples >= 8, `${report.run.samples} samples`);
+  assert.equal(report.run.timedOut, true);
+});
+
+// A memory cgroup this test may create (root, with the memory controller writable).
+function memoryCgroup(): { dir: string; limitFile: string } | null {
+  const candidates = [
+    { root: '/sys/fs/cgroup/memory', limitFile: 'memory.limit_in_bytes' },
+    { root: '/sys/fs/cgroup', limitFile: 'memory.max' },
+  ];
+  for (const { root, limitFile } of candidates) {
+    const dir = path.join(root, `rssdoctor-oom-${process.pid}`);
+    try {
+      mkdirSync(dir);
+    } catch {
+      continue;
+    }
+    if (existsSync(path.join(dir, limitFile))) return { dir, limitFile };
+    rmdirSync(dir);
+  }
+  return null;
+}
+
+test("the kernel's OOM killer kills the target: the report and the notice say so", async (t) => {
+  const cgroup = memoryCgroup();
+  if (cgroup === null) {
+    t.skip('no memory cgroup can be created here (needs root and a writable memory controller)');
+    return;
+  }
+  try {
+    writeFileSync(path.join(cgroup.dir, cgroup.limitFile), String(128 * 1024 * 1024));
+    const json = path.join(tempDir(), 'r.json');
+    // The target moves itself into the 128 MiB cgroup, volunteers for the OOM killer, and
+    // fills memory at about 100 MiB/s.
+    const leak =
+      'const kept = []; setInterval(() => kept.push(Buffer.alloc(4 << 20, 1)), 40); console.log(`ready ${process.pid}`)';
+    const result = await runCli([
+      'run',
+      '--duration',
+      '30',
+      '--json',
+      json,
+      '--',
+      'sh',
+      '-c',
+      `echo $$ > ${cgroup.dir}/cgroup.procs && echo 1000 > /proc/self/oom_score_adj && exec "$0" -e "$1"`,
+      process.execPath,
+      leak,
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    const report = readReport(json);
+    assert.equal(report.run.signal, 'SIGKILL');
+    assert.equal(report.run.oomKilled, true);
+    assert.equal(report.run.timedOut, false);
+    assert.match(result.stderr, /killed by the kernel's OOM killer/);
+  } finally {
+    rmdirSync(cgroup.dir);
+  }
+});

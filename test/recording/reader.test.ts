@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { RssdoctorError } from '../../src/errors.js';
 import { parseRecording } from '../../src/recording/reader.js';
 import { buildReport } from '../../src/report/build.js';
+import { damaged, mutatedFrom } from '../support/fuzz.js';
+import { repoRoot } from '../support/paths.js';
 
 const header = JSON.stringify({
   type: 'header',
@@ -104,4 +109,40 @@ test('reader: no header, an empty file, or a newer schema is unreadable', () => 
       (error: unknown) => error instanceof RssdoctorError && error.code === 'recording.unreadable',
     );
   }
+});
+
+test('reader: a damaged recording is read as far as it can be, or refused with a typed error; the report still builds', () => {
+  const lines = readFileSync(
+    path.join(repoRoot, 'test', 'fixtures', 'recordings', 'node-leak.ndjson'),
+    'utf8',
+  )
+    .split('\n')
+    .slice(0, 80);
+  const [head, ...body] = lines;
+  // A whole recording with one or more of its lines damaged, or whole text damaged.
+  const recording = fc.oneof(
+    fc
+      .tuple(fc.array(fc.tuple(fc.nat(body.length - 1), mutatedFrom(body)), { maxLength: 5 }))
+      .map(([edits]) => {
+        const copy = [...body];
+        for (const [at, line] of edits) copy[at] = line;
+        return [head, ...copy].join('\n');
+      }),
+    damaged([lines.join('\n'), head!]),
+  );
+  fc.assert(
+    fc.property(recording, (text) => {
+      let parsed;
+      try {
+        parsed = parseRecording(text, 'fuzz');
+      } catch (error) {
+        assert.ok(error instanceof RssdoctorError, String(error));
+        assert.equal(error.code, 'recording.unreadable');
+        return;
+      }
+      const report = buildReport(parsed, { recordingPath: null });
+      assert.ok(typeof report.verdict === 'string');
+    }),
+    { numRuns: 300 },
+  );
 });

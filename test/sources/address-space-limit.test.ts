@@ -2,10 +2,14 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import {
   parseAddressSpaceLimit,
+  parseVmSizeBytes,
   readAddressSpaceLimit,
 } from '../../src/sources/address-space-limit.js';
+import { damaged } from '../support/fuzz.js';
 
 const LIMITS = `Limit                     Soft Limit           Hard Limit           Units
 Max address space         unlimited            unlimited            bytes
@@ -40,4 +44,17 @@ test('address-space limit: a real process under ulimit -v, with its VmSize', asy
     child.kill();
     await once(child, 'exit');
   }
+});
+
+test('address-space limit and VmSize: damaged text gives a positive size or null', () => {
+  const limits = readFileSync('/proc/self/limits', 'utf8');
+  const status = readFileSync('/proc/self/status', 'utf8');
+  fc.assert(
+    fc.property(damaged([limits, status, LIMITS]), (text) => {
+      for (const bytes of [parseAddressSpaceLimit(text), parseVmSizeBytes(text)]) {
+        assert.ok(bytes === null || (Number.isFinite(bytes) && bytes >= 0), String(bytes));
+      }
+    }),
+    { numRuns: 1000 },
+  );
 });

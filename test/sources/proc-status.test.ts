@@ -4,10 +4,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { test } from 'node:test';
 import { parseProcStatus, readProcStatus } from '../../src/sources/proc-status.js';
 import { readSmapsRollup } from '../../src/sources/proc-smaps-rollup.js';
 import { listProcessTree } from '../../src/sources/proc-tree.js';
+import { assertFiniteFigures, damaged } from '../support/fuzz.js';
 
 const MIB = 1024 * 1024;
 
@@ -61,4 +64,14 @@ test('proc-tree: a shell and its child are both in the tree, root first', async 
   assert.equal(tree.length, 2);
   const sleeper = readProcStatus(tree[1]!);
   assert.equal(sleeper.ok && sleeper.status?.name, 'sleep');
+});
+
+test('proc status: damaged text of a real status file gives finite figures or null, never throws', () => {
+  const real = readFileSync('/proc/self/status', 'utf8');
+  fc.assert(
+    fc.property(damaged([real, ...real.split('\n').slice(0, 30)]), (text) =>
+      assertFiniteFigures(parseProcStatus(text)),
+    ),
+    { numRuns: 1000 },
+  );
 });

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { test } from 'node:test';
+import { assertFiniteFigures, damaged } from '../../support/fuzz.js';
 import { looksLikeGcTrace, parseGcTrace } from '../../../src/runtimes/go/gctrace.js';
 import { repoRoot } from '../../support/paths.js';
 
@@ -97,4 +99,15 @@ test('gctrace: a line that starts like a trace but is cut or mixed with output d
     'gc 8 @1.400s 0%: 0.012+0.23+0.002 ms clockhello from the program, 0.025+0.13/0/0+0.004 ms cpu, 3->3->1 MB, 4 MB goal, 2 P';
   assert.equal(parseGcTrace(mixed), null);
   assert.equal(looksLikeGcTrace('gc is short for garbage collection'), false);
+});
+
+test('gctrace: random and mutated lines parse to finite figures or null, never throw', () => {
+  fc.assert(
+    fc.property(damaged(captured), (line) => {
+      const parsed = parseGcTrace(line);
+      assertFiniteFigures(parsed);
+      if (parsed !== null) assert.ok(looksLikeGcTrace(line));
+    }),
+    { numRuns: 2000 },
+  );
 });

@@ -4,19 +4,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { test } from 'node:test';
+import { assertFiniteFigures, damaged } from '../../support/fuzz.js';
 import { looksLikeScavTrace, parseScavTrace } from '../../../src/runtimes/go/scavtrace.js';
 import { repoRoot } from '../../support/paths.js';
 
 const KIB = 1024;
+const captured = readFileSync(
+  path.join(repoRoot, 'test', 'fixtures', 'go-traces', 'go1.19.8.txt'),
+  'utf8',
+)
+  .split('\n')
+  .filter(looksLikeScavTrace);
 
 test('scavtrace: every captured Go 1.19 scav line parses, and the forced one says so', () => {
-  const lines = readFileSync(
-    path.join(repoRoot, 'test', 'fixtures', 'go-traces', 'go1.19.8.txt'),
-    'utf8',
-  )
-    .split('\n')
-    .filter(looksLikeScavTrace);
+  const lines = captured;
   assert.ok(lines.length >= 5);
   const parsed = lines.map(parseScavTrace);
   assert.ok(parsed.every((line) => line !== null));
@@ -67,4 +70,11 @@ test('scavtrace: Go 1.20 (total) and 1.21+ (now) sum background and eager work',
 test('scavtrace: a cut line does not parse', () => {
   assert.equal(parseScavTrace('scav 128 KiB work (bg), 256 KiB wo'), null);
   assert.equal(parseScavTrace('scav 12 KiB work, 3904 KiB total'), null);
+});
+
+test('scavtrace: random and mutated lines parse to finite figures or null, never throw', () => {
+  fc.assert(
+    fc.property(damaged(captured), (line) => assertFiniteFigures(parseScavTrace(line))),
+    { numRuns: 2000 },
+  );
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { test } from 'node:test';
+import { damaged } from '../../support/fuzz.js';
 import {
   godebugValue,
   goSettings,
@@ -29,4 +31,16 @@ test('go-settings: gctrace found in GODEBUG, the last setting winning', () => {
   assert.equal(goSettings(new Map([['GODEBUG', 'gctrace=1,gctrace=0']])).gctrace, false);
   assert.equal(goSettings(new Map([['GODEBUG', 'gctrace=2']])).gctrace, true);
   assert.equal(goSettings(new Map()).gctrace, false);
+});
+
+test('go settings: any GOGC or GOMEMLIMIT text gives a percentage, bytes or null, never throws', () => {
+  fc.assert(
+    fc.property(damaged(['100', 'off', '-1', '64MiB', '1GiB', '512', '']), (text) => {
+      const gogc = parseGogc(text);
+      const limit = parseMemoryLimit(text);
+      assert.ok(gogc === null || (Number.isFinite(gogc) && gogc >= 0), String(gogc));
+      assert.ok(limit === null || (Number.isFinite(limit) && limit >= 0), String(limit));
+    }),
+    { numRuns: 2000 },
+  );
 });

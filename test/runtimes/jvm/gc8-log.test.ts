@@ -2,7 +2,9 @@
 // line (no JDK 8 installs here): Parallel, Serial/CMS, G1.
 
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { test } from 'node:test';
+import { assertFiniteFigures, damaged } from '../../support/fuzz.js';
 import { parseGc8LogLine } from '../../../src/runtimes/jvm/gc8-log.js';
 
 const KIB = 1024;
@@ -59,5 +61,23 @@ test('jvm-gc8-log: G1 full and cleanup are live; its young pause header has no f
   assert.equal(
     parseGc8LogLine('5.0: [GC (Allocation Failure) [PSYoungGen: 65536K->1').type,
     'malformed',
+  );
+});
+
+test('jvm-gc8-log: random and mutated lines give a typed line, never throw', () => {
+  const seeds = [
+    '2.345: [GC (Allocation Failure) [PSYoungGen: 65536K->10720K(76288K)] 65536K->10728K(251392K), 0.0123 secs] [Times: user=0.03 sys=0.01, real=0.01 secs]',
+    '2026-11-25T18:00:00.000+0000: 5.678: [Full GC (Ergonomics) [PSYoungGen: 10720K->0K(76288K)] [ParOldGen: 8K->10496K(175104K)] 10728K->10496K(251392K), [Metaspace: 2800K->2800K(1056768K)], 0.0456 secs] [Times: user=0.09 sys=0.00, real=0.05 secs]',
+  ];
+  fc.assert(
+    fc.property(damaged(seeds), (line) => {
+      const parsed = parseGc8LogLine(line);
+      assert.ok(['gc', 'using', 'other', 'malformed'].includes(parsed.type));
+      if (parsed.type === 'gc') {
+        const { cause: _cause, kind: _kind, live: _live, ...figures } = parsed.event;
+        assertFiniteFigures(figures);
+      }
+    }),
+    { numRuns: 2000 },
   );
 });

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { test } from 'node:test';
+import { assertFiniteFigures, damaged } from '../../support/fuzz.js';
 import type { JvmGcEvent } from '../../../src/runtimes/jvm/gc-event.js';
 import { parseUnifiedLogLine } from '../../../src/runtimes/jvm/unified-log.js';
 import { repoRoot } from '../../support/paths.js';
@@ -127,4 +129,27 @@ test('jvm-unified-log: the heap cap from gc,init (-Xmx or ergonomic), nothing fr
   assert.deepEqual(parseUnifiedLogLine('[0.007s][info][gc] Heap Max Capacity: 200M'), {
     type: 'other',
   });
+});
+
+test('jvm-unified-log: random and mutated lines of every collector give a typed line, never throw', () => {
+  const seeds = ['g1', 'parallel', 'serial', 'shenandoah', 'z'].flatMap((collector) =>
+    readFileSync(
+      path.join(repoRoot, 'test', 'fixtures', 'jvm-logs', `jdk17-${collector}.log`),
+      'utf8',
+    )
+      .split('\n')
+      .slice(0, 60),
+  );
+  fc.assert(
+    fc.property(damaged(seeds), (line) => {
+      const parsed = parseUnifiedLogLine(line);
+      assert.ok(['gc', 'using', 'max-heap', 'other', 'malformed'].includes(parsed.type));
+      if (parsed.type === 'gc') {
+        const { cause: _cause, kind: _kind, live: _live, ...figures } = parsed.event;
+        assertFiniteFigures(figures);
+      }
+      if (parsed.type === 'max-heap') assertFiniteFigures(parsed);
+    }),
+    { numRuns: 2000 },
+  );
 });
