@@ -5,7 +5,7 @@
 // nothing rssdoctor opened in it is left open.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -237,3 +237,40 @@ test('attach --pprof: an unreachable endpoint is named, and the watch goes on at
     target.child.kill('SIGKILL');
   }
 });
+
+test(
+  'attach: a JVM that dies during the attach handshake ends the watch with a report, nothing left behind',
+  { skip: javaSkip() },
+  async () => {
+    const classes = buildJavaFixtures();
+    const cwd = mkdtempSync(path.join(tmpdir(), 'rssdoctor-attach-dies-'));
+    const target = await startAlone('java', ['-cp', classes, 'SteadyCache'], cwd);
+    // The handshake starts with the trigger file in the JVM's cwd: the JVM dies right then.
+    const watcher = watch(cwd, (_event, name) => {
+      if (name?.startsWith('.attach_pid') === true) target.child.kill('SIGKILL');
+    });
+    try {
+      const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-attach-'));
+      const json = path.join(dir, 'report.json');
+      const result = await runCli(
+        ['attach', '--duration', '20', '--json', json, String(target.pid)],
+        {
+          timeoutMs: 60_000,
+        },
+      );
+      assert.equal(result.code, 0, result.stderr);
+      assert.doesNotMatch(result.stderr, /internal error|\n\s+at /);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+      assert.equal(report.run.targetExited, true);
+      assert.equal(report.run.timedOut, false);
+      assert.ok(!alive(target.pid));
+      assert.deepEqual(
+        readdirSync(cwd).filter((name) => name.startsWith('.attach_pid')),
+        [],
+      );
+    } finally {
+      watcher.close();
+      target.child.kill('SIGKILL');
+    }
+  },
+);

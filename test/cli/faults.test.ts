@@ -6,6 +6,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmdirSync,
   writeFileSync,
@@ -351,4 +352,39 @@ test("the kernel's OOM killer kills the target: the report and the notice say so
   } finally {
     rmdirSync(cgroup.dir);
   }
+});
+
+test('a target that forks and exits at once: a Report, no hang, and its child stopped with it', async () => {
+  const json = path.join(tempDir(), 'r.json');
+  const marker = `rssdoctor-fork-${process.pid}-${Date.now()}`;
+  // The shell starts a steady node in the background and exits: a daemon's double fork.
+  const result = await runCli([
+    'run',
+    '--json',
+    json,
+    '--',
+    'sh',
+    '-c',
+    `"$0" "$1" 3 60 "$2" & exit 0`,
+    process.execPath,
+    fixturePath('steady.mjs'),
+    marker,
+  ]);
+  assert.equal(result.code, 0, result.stderr);
+  const report = readReport(json);
+  assert.equal(report.run.targetExited, true);
+  assert.equal(report.run.exitCode, 0);
+  // A run leaves no strays: the background child went with its process group.
+  const strays = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return (
+          readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker) && isAlive(Number(pid))
+        );
+      } catch {
+        return false;
+      }
+    });
+  assert.deepEqual(strays, []);
 });
