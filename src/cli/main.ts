@@ -3,7 +3,6 @@
 
 import { CommanderError } from 'commander';
 import { compareCommand } from './compare-command.js';
-import { rulesCommand } from './rules-command.js';
 import { tuneCommand } from './tune-command.js';
 import { isRssdoctorError } from '../errors.js';
 import { readRecording } from '../recording/reader.js';
@@ -53,7 +52,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (parsed.name === 'attach') return await attachCommand(parsed.args);
     if (parsed.name === 'demo') return await demoCommand(parsed.args);
     if (parsed.name === 'tune') return await tuneCommand(parsed.args);
-    if (parsed.name === 'rules') return rulesCommand(parsed.args);
+    // Loaded on use: its YAML writer is megabytes a watch never needs.
+    if (parsed.name === 'rules')
+      return (await import('./rules-command.js')).rulesCommand(parsed.args);
     if (parsed.name === 'compare') return compareCommand(parsed.args);
     return reportCommand(parsed.args as ReportArgs);
   } catch (error) {

@@ -2,7 +2,7 @@
 // is reachable from other machines. The only place a listener is opened, and only on ask.
 
 import { RssdoctorError } from '../errors.js';
-import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server.js';
+import type { MetricsServer } from '../metrics/metrics-server.js';
 import type { RecordingRecord } from '../recording/records.js';
 import type { Provisional } from '../report/provisional.js';
 
@@ -15,6 +15,8 @@ export async function openMetricsEndpoint(
   if (address === undefined) return null;
   let server: MetricsServer;
   try {
+    // prom-client loads only when asked for: it is resident for the whole run once loaded.
+    const { startMetricsServer } = await import('../metrics/metrics-server.js');
     server = await startMetricsServer(address, provisional);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

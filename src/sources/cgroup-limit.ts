@@ -39,7 +39,7 @@ export function readMemoryLimit(
   let mountText: string;
   try {
     cgroupText = readFileSync(path.join(paths.procRoot, String(pid), 'cgroup'), 'utf8');
-    mountText = readFileSync(path.join(paths.procRoot, 'self', 'mountinfo'), 'utf8');
+    mountText = readMountinfo(paths.procRoot);
   } catch (error) {
     return unknown(
       `cannot read the cgroup of pid ${pid}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
@@ -54,6 +54,19 @@ export function readMemoryLimit(
   const v2Line = /^0::(.*)$/m.exec(cgroupText);
   if (v2 !== undefined && v2Line !== null) return limitAlong(v2, v2Line[1]!, 2);
   return unknown('no cgroup memory controller is mounted');
+}
+
+// rssdoctor's own mount table, read once per /proc root: it is the same for every process
+// of a tree, which met one read per new process.
+const mountinfos = new Map<string, string>();
+
+function readMountinfo(procRoot: string): string {
+  let text = mountinfos.get(procRoot);
+  if (text === undefined) {
+    text = readFileSync(path.join(procRoot, 'self', 'mountinfo'), 'utf8');
+    mountinfos.set(procRoot, text);
+  }
+  return text;
 }
 
 function parseMounts(text: string): Mount[] {

@@ -3,7 +3,7 @@
 // parentheses). See proc(5). USER_HZ is 100 on every Linux architecture Node runs on
 // (the kernel fixes it for /proc, whatever CONFIG_HZ is).
 
-import { readFileSync } from 'node:fs';
+import { readProcFile } from './proc-read.js';
 
 export const USER_HZ = 100;
 
@@ -19,9 +19,6 @@ export function parseCpuMs(stat: string): number | null {
 }
 
 export function readCpuMs(pid: number): number | null {
-  try {
-    return parseCpuMs(readFileSync(`/proc/${pid}/stat`, 'latin1'));
-  } catch {
-    return null;
-  }
+  const read = readProcFile(`/proc/${pid}/stat`);
+  return read.ok ? parseCpuMs(read.text) : null;
 }

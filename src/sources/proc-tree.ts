@@ -20,12 +20,17 @@ export function listProcessTree(rootPid: number): number[] {
   return out;
 }
 
-function childrenOf(pid: number): number[] {
+// A process known to have one thread has one task, itself: no directory to list (the
+// sampler knows the count from the status it just read).
+export function childrenOf(pid: number, threads: number | null = null): number[] {
   let tids: string[];
-  try {
-    tids = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return [];
+  if (threads === 1) tids = [String(pid)];
+  else {
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return [];
+    }
   }
   const children: number[] = [];
   for (const tid of tids) {

@@ -7,11 +7,19 @@ import type { NoteRecord, SampleRecord } from '../recording/records.js';
 import { readCpuMs } from './proc-stat-cpu.js';
 import { readProcStatus, sampleFromStatus } from './proc-status.js';
 import { readSmapsRollup } from './proc-smaps-rollup.js';
-import { listProcessTree } from './proc-tree.js';
+import { childrenOf } from './proc-tree.js';
 
+// CPU time (/proc/PID/stat) is read every tick for the root and the SMAPS_LARGEST largest
+// processes, and for the rest on the smaps_rollup rounds: on 1,000 processes it was a third
+// of a tick's reads, and only the root's is read by anything (tune).
 // smaps_rollup stalls a target that maps memory while it is read; every 10 s keeps that
 // cost negligible while still giving Pss and LazyFree several times a minute.
 export const SMAPS_ROLLUP_EVERY_MS = 10_000;
+// On a large tree a round reads the root and the largest processes by RSS (where Pss and
+// LazyFree matter), and each other process at least this often: 1,000 small processes
+// would otherwise be 1,000 walks of their mappings every 10 s.
+export const SMAPS_LARGEST = 32;
+export const SMAPS_EACH_EVERY_MS = 60_000;
 
 export interface ProcfsOptions {
   intervalMs: number;
@@ -36,6 +44,7 @@ export async function* readProcfsSamples(
   // title to "npm start"; an exec changes it), and the start sample can come first.
   const known = new Map<number, string>();
   const warned = new Set<string>();
+  const smapsReadMs = new Map<number, number>();
   let nextSmapsMs = 0;
   // Tick 0 is read at once: the first sample is the target at start (spawn returns after
   // the exec), so a 30 s run at 1 s has 31 samples, not 30 that one slipped tick cuts to 29.
@@ -53,7 +62,7 @@ export async function* readProcfsSamples(
     const tMs = Math.round(options.nowMs() * 1000) / 1000;
     const withSmaps = tMs >= nextSmapsMs;
     if (withSmaps) nextSmapsMs = tMs + smapsEveryMs;
-    yield readTick(rootPid, tMs, withSmaps, known, warned);
+    yield readTick(rootPid, tMs, withSmaps, known, warned, smapsReadMs);
   }
 }
 
@@ -63,11 +72,19 @@ function readTick(
   withSmaps: boolean,
   known: Map<number, string>,
   warned: Set<string>,
+  smapsReadMs: Map<number, number>,
 ): ProcfsTick {
   const samples: SampleRecord[] = [];
   const notes: NoteRecord[] = [];
   const alive = new Set<number>();
-  for (const pid of listProcessTree(rootPid)) {
+  // The tree, walked breadth-first while reading each status: its thread count spares the
+  // listing of /proc/PID/task for single-threaded processes (see proc-tree.ts).
+  const queue = [rootPid];
+  const seen = new Set<number>();
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
     const read = readProcStatus(pid);
     if (!read.ok) {
       if (read.reason !== 'gone') warnOnce(notes, warned, tMs, pid, 'status', read.errno);
@@ -76,6 +93,7 @@ function readTick(
     const status = read.status;
     if (status === null) continue; // a zombie: exited, not yet reaped
     alive.add(pid);
+    for (const child of childrenOf(pid, status.threads)) queue.push(child);
     const knownName = known.get(pid);
     if (knownName !== undefined && knownName !== status.name) {
       known.set(pid, status.name);
@@ -100,24 +118,29 @@ function readTick(
         name: status.name,
       });
     }
-    const sample = sampleFromStatus(status, pid, tMs);
-    const cpuMs = readCpuMs(pid);
+    samples.push(sampleFromStatus(status, pid, tMs));
+  }
+  for (const sample of withSmaps ? samples : largestOf(samples, rootPid)) {
+    const cpuMs = readCpuMs(sample.pid);
     if (cpuMs !== null) sample.cpuMs = cpuMs;
-    if (withSmaps) {
-      const smaps = readSmapsRollup(pid);
+  }
+  if (withSmaps) {
+    for (const sample of smapsDue(samples, rootPid, tMs, smapsReadMs)) {
+      smapsReadMs.set(sample.pid, tMs);
+      const smaps = readSmapsRollup(sample.pid);
       if (smaps.ok && smaps.rollup !== null) {
         sample.pssBytes = smaps.rollup.pssBytes;
         sample.lazyFreeBytes = smaps.rollup.lazyFreeBytes;
         sample.swapPssBytes = smaps.rollup.swapPssBytes;
       } else if (!smaps.ok && smaps.reason !== 'gone') {
-        warnOnce(notes, warned, tMs, pid, 'smaps_rollup', smaps.errno);
+        warnOnce(notes, warned, tMs, sample.pid, 'smaps_rollup', smaps.errno);
       }
     }
-    samples.push(sample);
   }
   for (const pid of known.keys()) {
     if (!alive.has(pid)) {
       known.delete(pid);
+      smapsReadMs.delete(pid);
       notes.push({
         type: 'note',
         tMs,
@@ -128,6 +151,29 @@ function readTick(
     }
   }
   return { tMs, samples, notes };
+}
+
+// This round's smaps_rollup reads: every process of a small tree; on a large one the root,
+// the SMAPS_LARGEST largest by RSS, and any not read for SMAPS_EACH_EVERY_MS.
+function smapsDue(
+  samples: readonly SampleRecord[],
+  rootPid: number,
+  tMs: number,
+  readMs: ReadonlyMap<number, number>,
+): SampleRecord[] {
+  const largest = new Set(largestOf(samples, rootPid));
+  return samples.filter(
+    (sample) =>
+      largest.has(sample) || tMs - (readMs.get(sample.pid) ?? -Infinity) >= SMAPS_EACH_EVERY_MS,
+  );
+}
+
+// The root and the SMAPS_LARGEST largest by RSS (all of a small tree).
+function largestOf(samples: readonly SampleRecord[], rootPid: number): SampleRecord[] {
+  if (samples.length <= SMAPS_LARGEST) return [...samples];
+  const largest = [...samples].sort((a, b) => b.rssBytes - a.rssBytes).slice(0, SMAPS_LARGEST);
+  const root = samples.find((sample) => sample.pid === rootPid);
+  return root === undefined || largest.includes(root) ? largest : [root, ...largest];
 }
 
 function warnOnce(

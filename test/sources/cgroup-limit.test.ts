@@ -43,12 +43,16 @@ test('cgroup v1: the smallest limit on the path up, "unlimited" read as none', (
       'memory/memory.limit_in_bytes': V1_UNLIMITED,
       'memory/app/memory.limit_in_bytes': String(512 * 1024 * 1024),
       'memory/app/worker/memory.limit_in_bytes': V1_UNLIMITED,
+      'memory/app/worker/memory.oom_control': 'oom_kill_disable 0\nunder_oom 0\noom_kill 3',
     },
   });
+  const sys = path.join(path.dirname(procRoot), 'sys');
   assert.deepEqual(readMemoryLimit(42, { procRoot }), {
     cgroupVersion: 1,
     limitBytes: 512 * 1024 * 1024,
     cgroupPath: '/app/worker',
+    cgroupDir: path.join(sys, 'memory', 'app', 'worker'),
+    oomKills: 3,
   });
 });
 
@@ -73,10 +77,14 @@ test('cgroup v2: memory.max, "max" is none; a parent limit applies', () => {
       'fs/system.slice/app.service/memory.max': 'max',
     },
   });
+  const sys = path.join(path.dirname(procRoot), 'sys');
+  // No memory.events in this cgroup: the count is unknown, not zero.
   assert.deepEqual(readMemoryLimit(42, { procRoot }), {
     cgroupVersion: 2,
     limitBytes: 256 * 1024 * 1024,
     cgroupPath: '/system.slice/app.service',
+    cgroupDir: path.join(sys, 'fs', 'system.slice', 'app.service'),
+    oomKills: null,
   });
 });
 

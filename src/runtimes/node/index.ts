@@ -10,7 +10,6 @@ import { nodeAccounted } from './accounted.js';
 import { nodeAdvice } from './advice.js';
 import { nodeAnonParts } from './anon-split.js';
 import { nodeBaselineBytes } from './baseline.js';
-import { openInspectorSession } from './inspector/inspector-session.js';
 import { NODE_WORDS } from './words.js';
 
 // A fresh Node process grows its own native memory (code caches, a malloc arena per
@@ -28,7 +27,12 @@ export const NODE: RuntimeModule = {
     Promise.resolve(
       input.inspector
         ? {
-            open: (context) => openInspectorSession(input.pid, context),
+            // Loaded on use: the inspector's WebSocket client is resident otherwise.
+            open: async (context) =>
+              (await import('./inspector/inspector-session.js')).openInspectorSession(
+                input.pid,
+                context,
+              ),
             note: 'its live heap is read through its inspector (forced full GCs, paced)',
           }
         : {
