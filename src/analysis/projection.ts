@@ -13,10 +13,11 @@
 //
 // The slope and its interval are Theil–Sen's (theil-sen.ts, Gilbert 1987 §16.5), corrected
 // for autocorrelation. Where the limit bites within a margin above it (V8: the young
-// generation's survivors count in the live heap, not against the old generation's cap), the
-// point is the margin's middle and the interval spans it. The level is the larger of the fitted line and the last point (an
-// OOM comes at a peak, not at the line). Linear on purpose: a leak keeps a fixed share of
-// each unit of work, and a steadier load is the one question the run can answer. Pure.
+// generation's survivors count in the live heap, not against the old generation's cap),
+// the point is the margin's middle and the interval spans it. The level is the larger of
+// the fitted line and the last point (an OOM comes at a peak, not at the line). Linear on
+// purpose: a leak keeps a fixed share of each unit of work, and the run's own load is the
+// one the run can speak for. Pure.
 
 import type { MemoryCap } from './memory-cap.js';
 
