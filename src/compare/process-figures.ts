@@ -10,7 +10,7 @@ import { MIN_LIVE_POINTS } from '../analysis/evidence.js';
 import { bucketMinima, MAX_TREND_POINTS } from '../analysis/floor.js';
 import { liveSeries } from '../analysis/live-series.js';
 import { sawtoothFloor } from '../analysis/sawtooth-floor.js';
-import { median, type Series } from '../analysis/series.js';
+import { steadyLevel, type Series } from '../analysis/series.js';
 import { trend } from '../analysis/trend.js';
 import type { ProcessGroup } from '../report/group-by-process.js';
 import type { Verdict } from '../verdict/verdicts.js';
@@ -34,7 +34,6 @@ export interface ProcessFigures {
 export function processFigures(pid: number, group: ProcessGroup, verdict: Verdict): ProcessFigures {
   const rssValues = group.samples.map((sample) => sample.rssBytes);
   const rssSeries = { tMs: group.samples.map((sample) => sample.tMs), values: rssValues };
-  const lastThird = rssValues.slice(Math.floor((rssValues.length * 2) / 3));
   let naturalFullGcs = 0;
   let forcedFullGcs = 0;
   let minorGcs = 0;
@@ -49,7 +48,7 @@ export function processFigures(pid: number, group: ProcessGroup, verdict: Verdic
     live: lateRate(liveSeries(group.gcs).total, MIN_LIVE_POINTS),
     rss: lateRate(sawtoothFloor(rssSeries), MIN_RSS_POINTS),
     peakRssBytes: rssValues.reduce((a, b) => Math.max(a, b), 0),
-    steadyRssBytes: lastThird.length === 0 ? 0 : median(lastThird),
+    steadyRssBytes: steadyLevel(rssValues) ?? 0,
     naturalFullGcs,
     forcedFullGcs,
     minorGcs,

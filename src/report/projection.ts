@@ -46,14 +46,14 @@ export function projectionOf(input: ProjectionInput): Projection | null {
   const runtime = findings.runtimeFindings;
   const verdictGrowth =
     verdict === 'leak' ? (runtime?.liveGrowth ?? findings.rss) : runtime?.native;
-  const rssGrowth = (levelBytes: number): GrowthAt | null => {
+  // RSS's own rate at its level; while RSS is not yet rising on its own (a heap committed
+  // ahead), the leak's rate, which is what it will add, from the last RSS.
+  const rssGrowth = (): GrowthAt | null => {
     const own = rateOf(findings.rss, atMs, lastRss);
     if (own !== null && findings.rss.state === 'ok' && findings.rss.trend.direction === 'up')
-      return { ...own, levelBytes: Math.max(own.levelBytes, levelBytes) };
-    // RSS not yet rising on its own (a heap committed ahead): the leak's rate is what
-    // it will add.
+      return own;
     const leak = verdictGrowth === undefined ? null : rateOf(verdictGrowth, atMs, 0);
-    return leak === null ? null : { ...leak, levelBytes };
+    return leak === null ? null : { ...leak, levelBytes: lastRss };
   };
   const growthOf = (cap: MemoryCap): GrowthAt | null => {
     if (cap.against === 'live') {
@@ -62,9 +62,8 @@ export function projectionOf(input: ProjectionInput): Projection | null {
         return null;
       return rateOf(runtime.liveGrowth, atMs, live[live.length - 1]!);
     }
-    if (cap.against === 'rss') return rssGrowth(lastRss);
-    if (cap.against === 'vm') return rssGrowth(lastRss);
-    return null;
+    // The address space grows with RSS (its unresident part is the cap's offset).
+    return cap.against === null ? null : rssGrowth();
   };
   const first = projectCaps(input.caps, growthOf)[0];
   if (first === undefined) return null;

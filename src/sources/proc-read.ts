@@ -11,7 +11,8 @@ let buffer = Buffer.allocUnsafe(16 * 1024);
 
 // Synchronous on purpose: a /proc/PID/status read takes ~11 µs synchronously and ~280 µs
 // through fs.promises (measured, DESIGN), and the sampler reads one per process per tick.
-// open + read into the shared buffer + close: 13.9 µs against readFileSync's 15.4 µs here.
+// open + read into the shared buffer + close: 13.9 µs against readFileSync's 15.4 µs
+// (20,000 reads of /proc/PID/status in a loop, 2026-12-01).
 export function readProcFile(path: string): ProcRead {
   let fd: number;
   try {
@@ -47,7 +48,8 @@ function failed(error: unknown): ProcRead {
 }
 
 // Parses the "Key:   123 kB" lines shared by status and smaps_rollup into bytes. By hand,
-// not a regular expression per line: 7 µs against 13.5 µs for a status file here.
+// not a regular expression per line: 7.1 µs against 13.5 µs for a status file (20,000
+// parses in a loop, 2026-12-01).
 export function parseKbFields(text: string): Map<string, number> {
   const fields = new Map<string, number>();
   let start = 0;

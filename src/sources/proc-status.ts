@@ -32,7 +32,7 @@ export function sampleFromStatus(status: ProcStatus, pid: number, tMs: number): 
 }
 
 // Only the fields it needs, each found by its line's start: a thousand processes a tick
-// made parsing every line (parseKbFields) a tenth of the sampler's time.
+// made parsing every line (parseKbFields) a fifth of the sampler's time in a profile.
 export function parseProcStatus(text: string): ProcStatus | null {
   const rssKib = field(text, 'VmRSS');
   const rssBytes = kib(rssKib);

@@ -1,7 +1,7 @@
 // The figures of one tune run, from its recording: the target's peak and steady RSS, the
 // CPU time it used, its GC count, the wall time of the work, and the verdict. Pure.
 
-import { median } from '../analysis/series.js';
+import { steadyLevel } from '../analysis/series.js';
 import type { BodyRecord } from '../recording/records.js';
 import type { Verdict } from '../verdict/verdicts.js';
 
@@ -27,11 +27,10 @@ export function runFigures(
   const cpu = samples.flatMap((s) =>
     s.type === 'sample' && s.cpuMs !== undefined ? [s.cpuMs] : [],
   );
-  const lastThird = rss.slice(Math.floor((rss.length * 2) / 3));
   const cpuMs = cpu.length === 0 ? null : cpu[cpu.length - 1]!;
   return {
     peakRssBytes: rss.length === 0 ? null : Math.max(...rss),
-    steadyRssBytes: lastThird.length === 0 ? null : median(lastThird),
+    steadyRssBytes: steadyLevel(rss),
     cpuMs,
     gcs: records.filter((r) => r.type === 'gc' && r.pid === pid).length,
     wallMs: work.wallMs,

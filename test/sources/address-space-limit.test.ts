@@ -28,18 +28,16 @@ test('address-space limit: unlimited is null, a number is bytes', () => {
 
 test('address-space limit: a real process under ulimit -v, with its VmSize', async () => {
   // prlimit(1) would do; the shell's own ulimit needs no package.
-  const child = spawn('sh', ['-c', 'ulimit -v 4194304 && exec sleep 30'], { stdio: 'ignore' });
+  // The shell says `ready` once its limit is set; it is then the process read (the exec
+  // keeps both the pid and the limit).
+  const child = spawn('sh', ['-c', 'ulimit -v 4194304 && echo ready && exec sleep 30'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   try {
-    // Wait until the exec has happened (the limit set, the process now `sleep`).
-    for (;;) {
-      const read = readAddressSpaceLimit(child.pid!);
-      if (read.addressSpaceBytes !== null) {
-        assert.equal(read.addressSpaceBytes, 4194304 * 1024);
-        assert.ok(read.vmSizeBytes !== null && read.vmSizeBytes > 0);
-        break;
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await once(child.stdout!, 'data');
+    const read = readAddressSpaceLimit(child.pid!);
+    assert.equal(read.addressSpaceBytes, 4194304 * 1024);
+    assert.ok(read.vmSizeBytes !== null && read.vmSizeBytes > 0);
   } finally {
     child.kill();
     await once(child, 'exit');

@@ -30,8 +30,9 @@
 
 import type { GcRecord, GoFactsRecord } from '../../recording/records.js';
 import type { SettingForecast } from '../runtime-forecast.js';
+import { lastThirdStart } from '../../analysis/series.js';
 
-export const HEAP_MINIMUM_BYTES = 4 * 1024 * 1024;
+const HEAP_MINIMUM_BYTES = 4 * 1024 * 1024;
 // runtime/mgcscavenge.go: retainExtraPercent = 10.
 const SCAVENGER_RETAIN = 1.1;
 // runtime/mgcpacer.go (Go 1.18–1.20): the trigger is at least 45/64 of the runway.
@@ -86,23 +87,21 @@ export function pacerModel(observation: PacerObservation): PacerModel | null {
   };
   const last = gcs[gcs.length - 1]!;
   const rootsBytes = (last.stacksBytes ?? 0) + (last.globalsBytes ?? 0);
+  const times = gcs.map((gc) => gc.tMs);
   const alloc = allocationCurve(gcs);
   const live = curve(
-    gcs.map((gc) => gc.tMs),
+    times,
     gcs.map((gc) => Math.max(0, gc.liveBytes! - markAllocation(gc))),
   );
-  const marking = curve(
-    gcs.map((gc) => gc.tMs),
-    gcs.map(markAllocation),
-  );
+  const marking = curve(times, gcs.map(markAllocation));
   // The runway each observed mark had: its goal less the heap the GC before it marked.
   const runways = curve(
-    gcs.map((gc) => gc.tMs),
+    times,
     gcs.map((gc, i) => Math.max(1, (gc.goalBytes ?? 0) - (gcs[i - 1]?.liveBytes ?? 0))),
   );
   const startMs = sampleMs[0]!;
   const endMs = sampleMs[sampleMs.length - 1]!;
-  const steadyFromMs = sampleMs[Math.floor((sampleMs.length * 2) / 3)]!;
+  const steadyFromMs = sampleMs[lastThirdStart(sampleMs.length)]!;
   const replay = (setting: PacerSetting, nonHeapBytes: number): Replay =>
     replayPacer({
       setting,
@@ -120,16 +119,18 @@ export function pacerModel(observation: PacerObservation): PacerModel | null {
   // on it, so a limit is calibrated against the heap alone: first pass with none).
   const bare = replay(observed, 0);
   const nonHeapBytes = observation.steadyRssBytes - bare.steadyBytes;
-  const base = replay(observed, Math.max(0, nonHeapBytes));
+  // What a memory limit leaves the heap is the limit less this, never more than the limit.
+  const limitNonHeapBytes = Math.max(0, nonHeapBytes);
+  const base = replay(observed, limitNonHeapBytes);
   const peakOffset = observation.peakRssBytes - base.peakBytes;
   const gcScale = base.gcs > 0 ? gcs.length / base.gcs : 1;
   const liveBytes = last.liveBytes!;
   const predict = (setting: PacerSetting): PacerPrediction => {
-    const found = replay(setting, Math.max(0, nonHeapBytes));
+    const found = replay(setting, limitNonHeapBytes);
     const gcCount = found.gcs * gcScale;
     const limitBelowLive =
       setting.memoryLimitBytes !== null &&
-      setting.memoryLimitBytes - Math.max(0, nonHeapBytes) <= liveBytes;
+      setting.memoryLimitBytes - limitNonHeapBytes <= liveBytes;
     return {
       heapGoalBytes: found.endGoalBytes,
       steadyRssBytes: found.steadyBytes + nonHeapBytes,
