@@ -5,7 +5,6 @@
 
 import { performance } from 'node:perf_hooks';
 import { defaultRecordingPath } from '../recording/default-path.js';
-import type { Recording } from '../recording/reader.js';
 import type { BodyRecord, RecordingRecord } from '../recording/records.js';
 import { RecordingWriter } from '../recording/writer.js';
 import { recordingSink } from '../run/recording-sink.js';
@@ -67,7 +66,8 @@ async function attach(options: AttachOptions, stopped: AbortSignal): Promise<Rep
   const directory = openRunDirectory(options.keepTemp ?? false);
   const writer = new RecordingWriter(recordingPath);
   const records = options.records ?? [];
-  const append = recordingSink(writer, records, options.onRecord);
+  const sink = recordingSink(writer, records, options.onRecord);
+  const append = sink.append;
   const header = {
     ...recordingHeader({ command: target.command, startedAt, intervalMs }),
     attachedPid: target.pid,
@@ -161,6 +161,5 @@ async function attach(options: AttachOptions, stopped: AbortSignal): Promise<Rep
     targetExited: targetGone,
   });
   writer.close();
-  const recording: Recording = { header, records, truncated: false, dataQuality: [] };
-  return buildReport(recording, { recordingPath });
+  return buildReport(sink.recording(header), { recordingPath });
 }

@@ -7,6 +7,7 @@
 // records so far at most every 5 s, shown through hysteresis so it never wobbles.
 
 import { performance } from 'node:perf_hooks';
+import { halveOlder } from '../analysis/halve-older.js';
 import { liveSeries } from '../analysis/live-series.js';
 import type { BodyRecord, RecordingRecord } from '../recording/records.js';
 import { Provisional, PROVISIONAL_EVERY_MS } from '../report/provisional.js';
@@ -17,6 +18,8 @@ export const PLAIN_EVERY_MS = 10_000;
 const REDRAW_EVERY_MS = 250;
 const CHART_ROWS = 8;
 const BAR_WIDTH = 24;
+// Points kept per drawn series: far more than a terminal's columns.
+const SERIES_MAX = 4096;
 
 export interface LiveViewOptions {
   // Draw in place (stderr is a terminal and --no-live was not given); else plain lines.
@@ -35,8 +38,13 @@ export class LiveView {
   readonly #provisional: Provisional;
   #rootPid: number | null = null;
   // The root's series, kept as records arrive (every draw reads them).
+  // Each at most SERIES_MAX points, older ones thinned (a day-long run stays bounded).
   readonly #rss: { tMs: number; bytes: number }[] = [];
+  // The root's full GCs (live points), and how many of each it had.
   readonly #rootGcs: Extract<BodyRecord, { type: 'gc' }>[] = [];
+  #fullGcs = 0;
+  #forcedGcs = 0;
+  #sawGc = false;
   #live: { tMs: number; bytes: number }[] = [];
   #elapsedMs = 0;
   #drawnLines = 0;
@@ -56,22 +64,20 @@ export class LiveView {
   onRecord(record: RecordingRecord): void {
     if (this.#closed) return;
     if (record.type === 'header') return;
-    if (record.type === 'gc' && record.pid === this.#rootPid) {
-      this.#rootGcs.push(record);
-      if (record.liveBytes !== undefined) this.#updateLive();
-    }
+    if (record.type === 'gc' && record.pid === this.#rootPid) this.#addGc(record);
     if (record.type !== 'sample') return;
     if (this.#rootPid === null) {
       // The root is the first process sampled; its GCs may have come before that.
       this.#rootPid = record.pid;
       for (const earlier of this.#provisional.records) {
-        if (earlier.type === 'gc' && earlier.pid === record.pid) this.#rootGcs.push(earlier);
+        if (earlier.type === 'gc' && earlier.pid === record.pid) this.#addGc(earlier);
       }
       this.#updateLive();
     }
     if (record.pid !== this.#rootPid) return;
     this.#elapsedMs = record.tMs;
     this.#rss.push({ tMs: record.tMs, bytes: record.rssBytes });
+    halveOlder(this.#rss, SERIES_MAX);
     this.#provisional.evaluate(this.#elapsedMs);
     // The sample taken at start comes before the target has printed its first lines to
     // the terminal it shares: drawing then would leave a stale view above them.
@@ -141,16 +147,14 @@ export class LiveView {
 
   #figures(): string {
     const last = this.#rss[this.#rss.length - 1];
-    const gcs = this.#fullGcs();
     const live = this.#live;
-    const forced = gcs.filter((gc) => gc.forced).length;
     const rss = `RSS ${last === undefined ? 'n/a' : formatBytes(last.bytes)}`;
     // A target with no runtime source has no GCs to count: RSS alone, not "0 GCs".
-    if (this.#rootGcs.length === 0) return rss;
+    if (!this.#sawGc) return rss;
     return [
       rss,
       live.length === 0 ? 'no live point yet' : `live ${formatBytes(live[live.length - 1]!.bytes)}`,
-      `${gcs.length} full GCs (${forced} forced)`,
+      `${this.#fullGcs} full GCs (${this.#forcedGcs} forced)`,
     ].join(' · ');
   }
 
@@ -161,7 +165,7 @@ export class LiveView {
       ...chartLines({
         rss: this.#rss,
         live: this.#live,
-        gcs: this.#fullGcs(),
+        gcs: this.#gcMarks(),
         spanMs: this.#options.durationMs ?? Math.max(1, this.#elapsedMs),
         width,
         height: CHART_ROWS,
@@ -180,15 +184,23 @@ export class LiveView {
     this.#drawnLines = 0;
   }
 
+  #addGc(gc: Extract<BodyRecord, { type: 'gc' }>): void {
+    this.#sawGc = true;
+    if (gc.liveBytes === undefined) return;
+    this.#fullGcs++;
+    if (gc.forced) this.#forcedGcs++;
+    this.#rootGcs.push(gc);
+    halveOlder(this.#rootGcs, SERIES_MAX);
+    this.#updateLive();
+  }
+
   #updateLive(): void {
     const { tMs, values } = liveSeries(this.#rootGcs).total;
     this.#live = tMs.map((t, i) => ({ tMs: t, bytes: values[i]! }));
   }
 
-  #fullGcs(): { tMs: number; forced: boolean }[] {
-    return this.#rootGcs
-      .filter((gc) => gc.liveBytes !== undefined)
-      .map((gc) => ({ tMs: gc.tMs, forced: gc.forced }));
+  #gcMarks(): { tMs: number; forced: boolean }[] {
+    return this.#rootGcs.map((gc) => ({ tMs: gc.tMs, forced: gc.forced }));
   }
 }
 

@@ -111,6 +111,7 @@ function finish(): void {
     sentBytesPerSecond: (sent * size * 1000) / elapsedMs,
     p50LatencyMs: pick(0.5),
     p99LatencyMs: pick(0.99),
+    maxLatencyMs: latencies.length === 0 ? null : latencies[latencies.length - 1]!,
   };
   if (summaryFile !== undefined)
     writeFileSync(summaryFile, JSON.stringify(summary), { mode: 0o600 });

@@ -9,6 +9,7 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { GcWatch } from '../runtimes/node/agent/gc-watch.cjs';
+import type { GcMessage } from '../sources/agent-protocol.cjs';
 import { type BodyRecord } from '../recording/records.js';
 import { Provisional } from '../report/provisional.js';
 import type { Report } from '../report/report.js';
@@ -18,7 +19,6 @@ import { dueForProbe } from '../run/probe-pacing.js';
 import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import type { Reason } from '../verdict/reason.js';
 import type { Verdict } from '../verdict/verdicts.js';
-import { fullGc as gc } from '../runtimes/node/agent/full-gc.cjs';
 import { selfHeap, selfMallocRecord, selfSample } from './self-records.js';
 
 export type WatchVerdict = Extract<Verdict, 'leak' | 'native-leak' | 'retention'>;
@@ -79,23 +79,22 @@ export function watch(options: WatchOptions = {}): Watchdog {
   let lastReport: Report | null = null;
   let emitted: Verdict | null = null;
 
-  const drainGcs = (forced: boolean): void => {
+  const addGcs = (messages: GcMessage[]): void => {
     const tMs = nowMs();
-    for (const message of gcWatch.drain(forced)) {
+    for (const message of messages) {
       if (message.kind === 'full') lastLiveMs = tMs;
-      if (forced) forcedPauseMs += message.pauseMs;
+      if (message.forced) forcedPauseMs += message.pauseMs;
       add(...agentRecord(message, tMs));
     }
   };
   const sample = (): void => {
-    drainGcs(false);
+    addGcs(gcWatch.drain());
     const tMs = nowMs();
     if (
       probeEveryMs > 0 &&
       dueForProbe({ lastLiveMs, inFlight: false, forcedPauseMs }, tMs, probeEveryMs)
     ) {
-      gc();
-      drainGcs(true);
+      addGcs(gcWatch.force());
     }
     const withSmaps = tMs - lastSmapsMs >= SMAPS_ROLLUP_EVERY_MS;
     if (withSmaps) lastSmapsMs = tMs;

@@ -228,6 +228,8 @@ export interface DemoLoadFigures {
   sentBytesPerSecond: number;
   p50LatencyMs: number | null;
   p99LatencyMs: number | null;
+  // The worst ack: what a forced GC's pause adds shows here first.
+  maxLatencyMs?: number | null;
 }
 
 // `rssdoctor demo`: the scenario and the load's own figures, written before the end record.

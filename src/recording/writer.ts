@@ -42,6 +42,11 @@ export class RecordingWriter {
     }
   }
 
+  // Whether any write failed: the recording on disk then misses records.
+  get failed(): boolean {
+    return this.#failed;
+  }
+
   // The first failure as a sentence for the report, once.
   takeFailure(): string | null {
     const failure = this.#failure;

@@ -17,6 +17,7 @@ import { RUNTIMES } from '../runtimes/registry.js';
 import type { RuntimeSession, SessionContext } from '../runtimes/runtime-session.js';
 import { agentRecord } from './agent-record.js';
 import { dueForProbe, probeEveryMs as pacing } from './probe-pacing.js';
+import { LiveRise, RISE_POINTS } from './live-rise.js';
 import { SitesSchedule } from './sites-schedule.js';
 
 const CONTROL_TIMEOUT_MS = 5_000;
@@ -35,12 +36,19 @@ export type AgentSession = Required<
 > & { close: () => Promise<void> };
 
 interface ProbeState {
-  lastLiveMs: number;
+  // When each isolate's last live point came (its start before the first): a probe is due
+  // when the stalest is, and forces only the stale ones.
+  liveMs: Map<number, number>;
   inFlight: boolean;
   // Forced pause per isolate: each isolate pauses only itself, so the budget is per thread.
   forcedPauseMs: Map<number, number>;
-  // Its heap profiles (attribution).
+  // Its heap profiles (attribution), which wait for its live heap to rise.
   sites: SitesSchedule;
+  rise: LiveRise;
+}
+
+function stalestMs(state: ProbeState): number {
+  return Math.min(...state.liveMs.values());
 }
 
 function worstPauseMs(state: ProbeState): number {
@@ -57,15 +65,22 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
     const tMs = options.nowMs();
     if (message.t === 'hello')
       probes.set(message.pid, {
-        lastLiveMs: tMs,
+        liveMs: new Map([[0, tMs]]),
         inFlight: false,
         forcedPauseMs: new Map(),
         sites: new SitesSchedule(options.attribution, options.durationMs),
+        rise: new LiveRise(),
       });
+    if (message.t === 'isolate') {
+      const live = probes.get(message.pid)?.liveMs;
+      if (message.event === 'start') live?.set(message.threadId, tMs);
+      else live?.delete(message.threadId);
+    }
     if (message.t === 'gc' && message.kind === 'full') {
       const state = probes.get(message.pid);
       if (state !== undefined) {
-        state.lastLiveMs = tMs;
+        state.liveMs.set(message.threadId, tMs);
+        if (message.liveBytes !== undefined) state.rise.add(message.threadId, message.liveBytes);
         if (message.forced) {
           const before = state.forcedPauseMs.get(message.threadId) ?? 0;
           state.forcedPauseMs.set(message.threadId, before + message.pauseMs);
@@ -90,13 +105,18 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
   });
   const probeEveryMs = pacing(options.durationMs);
 
-  // sites: with a heap profile of every isolate right after the GC (attribution).
-  const force = (pid: number, state: ProbeState | undefined, sites = false): Promise<void> => {
+  // sites: with a heap profile of every isolate right after the GC (attribution); freshMs:
+  // a periodic probe, which leaves isolates with a recent full GC of their own alone.
+  const force = (
+    pid: number,
+    state: ProbeState | undefined,
+    probe: { sites?: boolean; freshMs?: number } = {},
+  ): Promise<void> => {
     if (state !== undefined) {
       state.inFlight = true;
-      if (sites) state.sites.taken(options.nowMs());
+      if (probe.sites === true) state.sites.taken(options.nowMs());
     }
-    return channel.control(pid, 'gc', CONTROL_TIMEOUT_MS, sites).then(() => {
+    return channel.control(pid, 'gc', CONTROL_TIMEOUT_MS, probe).then(() => {
       if (state !== undefined) state.inFlight = false;
     });
   };
@@ -116,22 +136,37 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       for (const pid of channel.pids()) {
         const state = probes.get(pid);
         if (state === undefined) continue;
-        if (!state.inFlight && state.sites.due(tMs, worstPauseMs(state))) {
-          void force(pid, state, true);
+        if (!state.inFlight && state.rise.rising && state.sites.due(tMs, worstPauseMs(state))) {
+          void force(pid, state, { sites: true });
           continue;
         }
-        const target = { ...state, forcedPauseMs: worstPauseMs(state) };
-        if (dueForProbe(target, tMs, probeEveryMs)) void force(pid, state);
+        const target = {
+          ...state,
+          lastLiveMs: stalestMs(state),
+          forcedPauseMs: worstPauseMs(state),
+        };
+        if (dueForProbe(target, tMs, probeEveryMs))
+          void force(pid, state, { freshMs: probeEveryMs });
       }
     },
     finalProbe: async () => {
       if (options.passive) return;
       const tMs = options.nowMs();
+      for (const [pid, state] of probes) {
+        if (!options.attribution || state.sites.started || !channel.pids().includes(pid)) continue;
+        options.append({
+          type: 'note',
+          tMs,
+          code: 'source.sitesUnavailable',
+          pid,
+          text: `no heap profile was taken: no isolate's live heap rose (profiles start once one does: ${RISE_POINTS} rising live points, 1 MiB in all, so a process that does not grow never pays for the profiler)`,
+        });
+      }
       await Promise.all(
         channel.pids().map((pid) => {
           const state = probes.get(pid);
           const sites = state?.sites.final(tMs) ?? false;
-          return force(pid, state, sites);
+          return force(pid, state, { sites });
         }),
       );
     },

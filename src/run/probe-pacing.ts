@@ -28,12 +28,17 @@ export interface ProbeTarget {
   forcedPauseMs: number;
 }
 
+// A forced live point lands some milliseconds after the tick that asked for it, so the
+// next tick, everyMs later, finds it a little younger than everyMs: without this slack a
+// probe every 1 s came every 2 s.
+const DUE_SLACK_FRACTION = 0.1;
+
 // The one rule every forcing side follows: no live point for everyMs, nothing in flight,
 // and the forced pauses so far within the budget.
 export function dueForProbe(target: ProbeTarget, tMs: number, everyMs: number): boolean {
   return (
     !target.inFlight &&
-    tMs - target.lastLiveMs >= everyMs &&
+    tMs - target.lastLiveMs >= (1 - DUE_SLACK_FRACTION) * everyMs &&
     target.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs
   );
 }

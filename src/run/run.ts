@@ -5,7 +5,6 @@ import { sitesOffWhy } from './sites-schedule.js';
 import { performance } from 'node:perf_hooks';
 import { RssdoctorError } from '../errors.js';
 import { defaultRecordingPath } from '../recording/default-path.js';
-import type { Recording } from '../recording/reader.js';
 import { type BodyRecord, type EndRecord, type RecordingRecord } from '../recording/records.js';
 import { RecordingWriter } from '../recording/writer.js';
 import { recordingSink } from './recording-sink.js';
@@ -138,7 +137,8 @@ async function execute(
     intervalMs,
   });
   const records = options.records ?? [];
-  const append = recordingSink(writer, records, options.onRecord);
+  const sink = recordingSink(writer, records, options.onRecord);
+  const append = sink.append;
   writer.append(header);
   options.onRecord?.(header);
   const t0 = performance.now();
@@ -244,8 +244,7 @@ async function execute(
     ...(killedByOom === undefined ? {} : { oomKilled: killedByOom }),
   });
   writer.close();
-  const recording: Recording = { header, records, truncated: false, dataQuality: [] };
-  return buildReport(recording, { recordingPath });
+  return buildReport(sink.recording(header), { recordingPath });
 }
 
 function endRecord(

@@ -41,6 +41,11 @@ export class SitesSchedule {
     return this.#on && this.#lastMs !== null && tMs - this.#lastMs >= FINAL_GAP_FRACTION * tMs;
   }
 
+  // Whether a profile was asked for yet.
+  get started(): boolean {
+    return this.#lastMs !== null;
+  }
+
   taken(tMs: number): void {
     this.#lastMs = tMs;
   }

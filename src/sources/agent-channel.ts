@@ -16,8 +16,9 @@ export interface AgentChannel {
     pid: number,
     action: ControlMessage['action'],
     timeoutMs: number,
-    // With the GC, a heap profile of every isolate (attribution).
-    sites?: boolean,
+    // sites: with the GC, a heap profile of every isolate (attribution); freshMs: a
+    // periodic probe's (ControlMessage).
+    probe?: Pick<ControlMessage, 'sites' | 'freshMs'>,
   ) => Promise<ControlResultMessage | null>;
   close: () => Promise<void>;
 }
@@ -71,7 +72,7 @@ export function openAgentChannel(directory: string, events: AgentEvents): Promis
       resolve({
         socketPath,
         pids: () => [...sockets.keys()],
-        control: (pid, action, timeoutMs, sites = false) => {
+        control: (pid, action, timeoutMs, probe = {}) => {
           const socket = sockets.get(pid);
           if (socket === undefined || !socket.writable) return Promise.resolve(null);
           const id = nextId++;
@@ -88,7 +89,8 @@ export function openAgentChannel(directory: string, events: AgentEvents): Promis
               t: 'control',
               id,
               action,
-              ...(sites ? { sites } : {}),
+              ...(probe.sites === true ? { sites: true } : {}),
+              ...(probe.freshMs === undefined ? {} : { freshMs: probe.freshMs }),
             };
             socket.write(JSON.stringify(message) + '\n');
           });

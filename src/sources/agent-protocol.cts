@@ -16,7 +16,7 @@ export interface HelloMessage {
   runtimeVersion: string;
   mallocAvailable: boolean;
   mallocWhy?: string;
-  // Set when this process cannot report live points (no v8.GCProfiler).
+  // Set when this process cannot report live points (GCs cannot be observed).
   liveUnavailableWhy?: string;
 }
 
@@ -90,6 +90,9 @@ export interface ControlMessage {
   action: 'gc' | 'release';
   // With the forced GC, a sampling heap profile of every isolate (sampling starts at the first).
   sites?: boolean;
+  // A periodic probe: isolates whose own full GC came within this are not forced, and the
+  // others wait for a quiet spell (runtimes/node/agent/probe-isolate.cts). Absent: force all.
+  freshMs?: number;
 }
 
 export const SOCKET_ENV = 'RSSDOCTOR_AGENT_SOCKET';

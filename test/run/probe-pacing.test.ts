@@ -10,10 +10,12 @@ import {
 
 const idle = { lastLiveMs: 0, inFlight: false, forcedPauseMs: 0 };
 
-test('probe-pacing: due once the last live point is everyMs old, not before', () => {
-  assert.equal(dueForProbe(idle, 9_999, 10_000), false);
-  assert.equal(dueForProbe(idle, 10_000, 10_000), true);
+test('probe-pacing: due once the last live point is about everyMs old (a tenth of slack), not before', () => {
+  assert.equal(dueForProbe(idle, 8_999, 10_000), false);
+  assert.equal(dueForProbe(idle, 9_000, 10_000), true);
   assert.equal(dueForProbe({ ...idle, lastLiveMs: 5_000 }, 12_000, 10_000), false);
+  // A live point that landed 40 ms after last tick's request: the next tick is due.
+  assert.equal(dueForProbe({ ...idle, lastLiveMs: 1_040 }, 2_000, 1_000), true);
 });
 
 test('probe-pacing: never while one is in flight, never over the pause budget', () => {

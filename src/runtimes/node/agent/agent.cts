@@ -6,10 +6,9 @@
 // It never keeps the process alive (every handle is unref'd) and never throws into the
 // target: if rssdoctor goes away, the target goes on as if the agent were not there.
 
-import * as net from 'node:net';
 import { readFileSync } from 'node:fs';
 import * as workerThreads from 'node:worker_threads';
-import { fullGc } from './full-gc.cjs';
+import { probeIsolate, IDLE_WAIT_MAX_MS, type ProbeRequest } from './probe-isolate.cjs';
 import { GcWatch } from './gc-watch.cjs';
 import { heapFigures } from './heap-figures.cjs';
 import { loadMalloc } from './malloc.cjs';
@@ -28,7 +27,8 @@ import {
 
 type Relay =
   | AgentMessage
-  | { t: 'gc-request'; id: number; sites: boolean }
+  // A probe, for one isolate at a time (never several paused at once).
+  | ({ t: 'gc-request'; id: number; threadId: number } & ProbeRequest)
   | { t: 'gc-done'; id: number; threadId: number }
   // rssdoctor went away: the workers stop their sampling too.
   | { t: 'stop' };
@@ -93,21 +93,17 @@ function workerThread(
   };
   post({ t: 'isolate', pid, threadId, event: 'start' });
   const tick = (): void => {
-    for (const message of watch.drain(false)) post(message);
+    for (const message of watch.drainIfDue()) post(message);
     post(heap());
   };
   setInterval(tick, intervalMs).unref();
   channel.onmessage = (event: unknown) => {
     const message = (event as { data: Relay }).data;
     if (message.t === 'stop') stopSites();
-    if (message.t !== 'gc-request') return;
-    for (const natural of watch.drain(false)) post(natural);
-    fullGc();
-    for (const forced of watch.drain(true)) post(forced);
-    post(heap());
-    const profile = message.sites ? sites() : null;
-    if (profile !== null) post(profile);
-    post({ t: 'gc-done', id: message.id, threadId });
+    if (message.t !== 'gc-request' || message.threadId !== threadId) return;
+    void probeIsolate({ watch, heap, sites }, message, post).then(() =>
+      post({ t: 'gc-done', id: message.id, threadId }),
+    );
   };
   process.on('exit', () => post({ t: 'isolate', pid, threadId, event: 'exit' }));
 }
@@ -118,9 +114,12 @@ function mainThread(
   intervalMs: number,
   { watch, channel, heap, sites, stopSites }: Isolate,
 ): void {
+  // Only the main thread talks to rssdoctor: the workers never load the socket module.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const net = require('node:net') as typeof import('node:net');
   const malloc = loadMalloc();
   const workers = new Set<number>();
-  const acks = new Map<number, { waiting: Set<number>; done: () => void }>();
+  const acks = new Map<number, { done: () => void }>();
   const socket = net.createConnection(path);
   socket.unref();
   let open = false;
@@ -163,7 +162,7 @@ function mainThread(
     if (figures !== null) send({ t: 'malloc', pid, ...figures });
   };
   const tick = (): void => {
-    for (const message of watch.drain(false)) send(message);
+    for (const message of watch.drainIfDue()) send(message);
     send(heap());
   };
   timers.push(setInterval(tick, intervalMs).unref());
@@ -172,9 +171,7 @@ function mainThread(
   channel.onmessage = (event: unknown) => {
     const message = (event as { data: Relay }).data;
     if (message.t === 'gc-done') {
-      const pending = acks.get(message.id);
-      pending?.waiting.delete(message.threadId);
-      if (pending !== undefined && pending.waiting.size === 0) pending.done();
+      acks.get(message.id)?.done();
       return;
     }
     if (message.t === 'gc-request' || message.t === 'stop') return;
@@ -202,24 +199,22 @@ function mainThread(
     if (message.t !== 'control') return;
     const started = performance.now();
     const rssBeforeBytes = readRssBytes();
-    for (const natural of watch.drain(false)) send(natural);
-    fullGc();
-    for (const forced of watch.drain(true)) send(forced);
-    send(heap());
-    const profile = message.sites === true ? sites() : null;
-    if (profile !== null) send(profile);
-    if (workers.size > 0) {
+    const request: ProbeRequest = {
+      sites: message.sites === true,
+      ...(message.freshMs === undefined ? {} : { freshMs: message.freshMs }),
+    };
+    await probeIsolate({ watch, heap, sites }, request, send);
+    for (const worker of [...workers]) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 1000);
+        const timer = setTimeout(resolve, IDLE_WAIT_MAX_MS + WORKER_PROBE_MS);
         timer.unref();
         acks.set(message.id, {
-          waiting: new Set(workers),
           done: () => {
             clearTimeout(timer);
             resolve();
           },
         });
-        channel.postMessage({ t: 'gc-request', id: message.id, sites: message.sites === true });
+        channel.postMessage({ t: 'gc-request', id: message.id, threadId: worker, ...request });
       });
       acks.delete(message.id);
     }
@@ -238,6 +233,10 @@ function mainThread(
     });
   };
 }
+
+// A worker's forced GC and profile, past its wait for a quiet spell: a worker that has not
+// answered by then is busy or exiting, and the probe goes on to the next.
+const WORKER_PROBE_MS = 1000;
 
 // Unknown (undefined, left out of the message) when it cannot be read: a 0 would make the
 // release probe read every byte as given back.

@@ -3,12 +3,13 @@
 // Shared by the agent and rssdoctor/runtime.
 
 import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 
 let gcFunction: (() => void) | undefined;
 
 export function fullGc(): void {
   if (gcFunction === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const vm = require('node:vm') as typeof import('node:vm');
     v8.setFlagsFromString('--expose-gc');
     gcFunction = vm.runInNewContext('gc') as () => void;
   }

@@ -5,7 +5,6 @@
 // live-only mode: startSampling without includeObjectsCollectedBy*GC). The agent asks for
 // a profile right after a forced full GC. The session answers synchronously in-process.
 
-import * as inspector from 'node:inspector';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { profileSites, type ProfileNode } from './profile-sites.cjs';
@@ -21,8 +20,11 @@ export interface HeapSampler {
 }
 
 export function heapSampler(samplingIntervalBytes: number): HeapSampler | null {
-  let session: inspector.Session;
+  let session: import('node:inspector').Session;
   try {
+    // Loaded here, not with the agent: most isolates never profile (run/live-rise.ts).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const inspector = require('node:inspector') as typeof import('node:inspector');
     session = new inspector.Session();
     session.connect();
   } catch {

@@ -1,0 +1,160 @@
+// Which part of the Node agent costs what (issue 19). Two halves:
+// 1. Each part timed alone in this process, per call: one GCProfiler stop-and-restart
+//    (a tick that drains), the heap figures (every tick), the old-generation read (every
+//    tick), a BroadcastChannel post and a socket line (a few per tick), a forced full GC.
+//    The cost of observing each GC is not here: timed on a garbage-making loop with and
+//    without an observer, it stayed inside this machine's noise (either sign).
+// 2. Peak RSS (VmHWM) and CPU per message of the demo receiver (5 workers, 16
+//    connections, full load) with no agent, with the agent as shipped, with a copy that
+//    observes no GC, and with a copy that cycles the GCProfiler every tick (the agent
+//    before issue 19), each agent talking to a socket that only reads; patched copies live
+//    in a temporary directory, never in dist/.
+// Run: npm run build && node bench/agent-parts.mjs [rounds]
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { BroadcastChannel } from 'node:worker_threads';
+import * as v8 from 'node:v8';
+import { median } from './bootstrap.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROUNDS = Number(process.argv[2] ?? 5);
+const LOAD_MS = 8000;
+const AGENT = path.join(root, 'dist/runtimes/node/agent');
+const require = (await import('node:module')).createRequire(import.meta.url);
+const { heapFigures } = require(path.join(AGENT, 'heap-figures.cjs'));
+const { fullGc } = require(path.join(AGENT, 'full-gc.cjs'));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// --- 1. each part alone ---------------------------------------------------------------
+function microsPerCall(calls, run) {
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) run(i);
+  return ((performance.now() - started) * 1000) / calls;
+}
+
+// A GCProfiler stop-and-restart holding a few GCs, the allocation not timed.
+const cycles = [];
+for (let i = 0; i < 30; i++) {
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  JSON.stringify(Array.from({ length: 20000 }, (_, j) => ({ j })));
+  const started = performance.now();
+  profiler.stop();
+  new v8.GCProfiler().start();
+  cycles.push((performance.now() - started) * 1000);
+}
+const cycleMicros = median(cycles);
+const channel = new BroadcastChannel('rssdoctor-bench-parts');
+const message = { t: 'heap', pid: 1, threadId: 1, ...heapFigures() };
+const parts = [
+  ['GCProfiler stop and restart (a tick that drains)', cycleMicros],
+  ['heap figures (getHeapStatistics, memoryUsage)', microsPerCall(5000, () => heapFigures())],
+  [
+    'old generation read (getHeapSpaceStatistics)',
+    microsPerCall(5000, () => v8.getHeapSpaceStatistics()),
+  ],
+  ['BroadcastChannel post', microsPerCall(5000, () => channel.postMessage(message))],
+  ['socket line (JSON.stringify)', microsPerCall(5000, () => JSON.stringify(message) + '\n')],
+  ['forced full GC (this small heap)', microsPerCall(20, () => fullGc())],
+];
+channel.close();
+
+// --- 2. the receiver with each agent ---------------------------------------------------
+const work = mkdtempSync(path.join(tmpdir(), 'rssdoctor-bench-parts-'));
+function patchedAgent(name, file, from, to) {
+  const dir = path.join(work, name);
+  cpSync(path.join(root, 'dist'), dir, { recursive: true });
+  const target = path.join(dir, 'runtimes/node/agent', file);
+  const source = readFileSync(target, 'utf8');
+  const patched = source.replace(from, to);
+  if (patched === source) throw new Error(`bench: could not patch ${file}; has it changed?`);
+  writeFileSync(target, patched);
+  return path.join(dir, 'runtimes/node/agent/agent.cjs');
+}
+const variants = {
+  'no agent': null,
+  'agent as shipped': path.join(AGENT, 'agent.cjs'),
+  'agent observing no GC': patchedAgent(
+    'no-gc-watch',
+    'gc-watch.cjs',
+    '#restart() {',
+    '#restart() {\n        return;',
+  ),
+  'GCProfiler cycled every tick': patchedAgent(
+    'every-tick',
+    'gc-watch.cjs',
+    'drainIfDue() {',
+    'drainIfDue() {\n        return this.drain();',
+  ),
+};
+const socketPath = path.join(work, 'agent.sock');
+const server = net.createServer((socket) => socket.resume());
+await new Promise((resolve) => server.listen(socketPath, resolve));
+const clockTicks = 100;
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+};
+
+async function trial(agentPath) {
+  const portFile = path.join(work, 'port');
+  rmSync(portFile, { force: true });
+  const env = { ...process.env };
+  if (agentPath !== null) {
+    env.NODE_OPTIONS = `--require ${agentPath}`;
+    env.RSSDOCTOR_AGENT_SOCKET = socketPath;
+  }
+  const receiver = spawn(
+    process.execPath,
+    [path.join(root, 'dist/demo/receiver.js'), '--port-file', portFile, '--workers', '5'],
+    { env, stdio: 'ignore', detached: true },
+  );
+  let port = 0;
+  for (let i = 0; i < 300 && port === 0; i++) {
+    await sleep(50);
+    try {
+      port = Number(readFileSync(portFile, 'utf8'));
+    } catch {
+      // not yet
+    }
+  }
+  await sleep(1000);
+  const before = cpuMs(receiver.pid);
+  const summaryFile = path.join(work, 'load.json');
+  await new Promise((resolve) =>
+    spawn(process.execPath, [
+      path.join(root, 'dist/demo/load.js'),
+      ...['--port', String(port), '--connections', '16', '--rate', '0', '--size', '1024'],
+      ...['--duration-ms', String(LOAD_MS), '--summary-file', summaryFile],
+    ]).once('exit', resolve),
+  );
+  const cpu = cpuMs(receiver.pid) - before;
+  const peakMiB =
+    Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync(`/proc/${receiver.pid}/status`, 'utf8'))[1]) / 1024;
+  receiver.kill('SIGKILL');
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  return { peakMiB, cpuPer1000: (cpu * 1000) / summary.ackedMessages };
+}
+
+const results = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, agentPath] of Object.entries(variants))
+    results[name].push(await trial(agentPath));
+}
+server.close();
+rmSync(work, { recursive: true, force: true });
+
+console.log('each part alone (µs per call):');
+for (const [name, micros] of parts) console.log(`  ${name.padEnd(48)} ${micros.toFixed(1)} µs`);
+console.log(`the receiver under load, ${ROUNDS} interleaved rounds (medians):`);
+for (const [name, runs] of Object.entries(results)) {
+  console.log(
+    `  ${name.padEnd(30)} peak RSS ${median(runs.map((r) => r.peakMiB)).toFixed(1)} MiB, ` +
+      `CPU ${median(runs.map((r) => r.cpuPer1000)).toFixed(2)} ms per 1000 messages`,
+  );
+}

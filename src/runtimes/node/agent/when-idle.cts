@@ -1,0 +1,24 @@
+// A forced GC's pause is felt by whatever the isolate is doing at that moment, so a
+// periodic probe waits for a quiet spell first: event-loop utilisation under IDLE_ELU
+// over one WINDOW_MS. A saturated isolate never has one, and then the probe goes ahead
+// after maxWaitMs (its natural full GCs were too rare: it needs the live point).
+
+import { performance } from 'node:perf_hooks';
+
+const WINDOW_MS = 20;
+const IDLE_ELU = 0.5;
+
+export function whenIdle(maxWaitMs: number): Promise<void> {
+  const deadline = performance.now() + maxWaitMs;
+  return new Promise((resolve) => {
+    let last = performance.eventLoopUtilization();
+    const look = (): void => {
+      const now = performance.eventLoopUtilization();
+      const busy = performance.eventLoopUtilization(now, last).utilization;
+      last = now;
+      if (busy < IDLE_ELU || performance.now() >= deadline) resolve();
+      else setTimeout(look, WINDOW_MS).unref();
+    };
+    setTimeout(look, WINDOW_MS).unref();
+  });
+}
