@@ -6,15 +6,15 @@
 // readable. What is rare and says something on its own (notes, probes, profiles, facts,
 // the demo, the end) is never dropped, and dropped minor GCs are summed into the one kept
 // before them, so GC counts stay whole. The recording on disk keeps every record; the
-// final Report is built from it (run/run.ts).
+// final Report is built from it (run/recording-sink.ts).
 //
 //   kept ┤····· · · · ·  ·  ·  ·    ·    ·    ········  (newest: every record)
 //        └──────────────────────────────────────────── t
 
 import type { BodyRecord } from './records.js';
 
-// About 5 MiB of records (a record is 200–300 bytes in V8's heap). The provisional Report
-// over this many is built in about 50 ms (bench/analyze-24h.mjs builds 86,400 in 104 ms).
+// About 2 MiB of records: bench/soak.mjs measured 19.6 MiB of heap for 184,318 kept, about
+// 110 bytes each; a provisional Report over this many took about 290 ms there.
 export const KEPT_RECORDS_MAX = 20_000;
 
 const KEEP_ALL: ReadonlySet<BodyRecord['type']> = new Set([

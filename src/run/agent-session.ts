@@ -16,7 +16,7 @@ import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import { RUNTIMES } from '../runtimes/registry.js';
 import type { RuntimeSession, SessionContext } from '../runtimes/runtime-session.js';
 import { agentRecord } from './agent-record.js';
-import { dueForProbe, probeEveryMs as pacing } from './probe-pacing.js';
+import { dueForProbe, freshForMs, probeEveryMs as pacing } from './probe-pacing.js';
 import { LiveRise, RISE_POINTS } from './live-rise.js';
 import { SitesSchedule } from './sites-schedule.js';
 
@@ -146,7 +146,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
           forcedPauseMs: worstPauseMs(state),
         };
         if (dueForProbe(target, tMs, probeEveryMs))
-          void force(pid, state, { freshMs: probeEveryMs });
+          void force(pid, state, { freshMs: freshForMs(probeEveryMs) });
       }
     },
     finalProbe: async () => {

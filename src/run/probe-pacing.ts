@@ -33,12 +33,19 @@ export interface ProbeTarget {
 // probe every 1 s came every 2 s.
 const DUE_SLACK_FRACTION = 0.1;
 
+// How old a live point may be and still count as fresh, for a probe every everyMs: the
+// same age on both sides (rssdoctor asking, the Node agent skipping a fresh isolate), or the
+// agent would skip what rssdoctor asked for and a 1 s probe would come every 2 s again.
+export function freshForMs(everyMs: number): number {
+  return (1 - DUE_SLACK_FRACTION) * everyMs;
+}
+
 // The one rule every forcing side follows: no live point for everyMs, nothing in flight,
 // and the forced pauses so far within the budget.
 export function dueForProbe(target: ProbeTarget, tMs: number, everyMs: number): boolean {
   return (
     !target.inFlight &&
-    tMs - target.lastLiveMs >= (1 - DUE_SLACK_FRACTION) * everyMs &&
+    tMs - target.lastLiveMs >= freshForMs(everyMs) &&
     target.forcedPauseMs <= PAUSE_BUDGET_FRACTION * tMs
   );
 }

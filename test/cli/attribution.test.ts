@@ -42,8 +42,8 @@ test('run: the leaking function in a worker is the top site, not the garbage-mak
   const attribution = run.report.attribution;
   assertNamesKeepRequest(attribution);
   assert.equal(attribution.pid, run.fixturePid);
-  // The first once the worker's live heap rose (run/live-rise.ts: five rising live points,
-  // about 5 s in), then at twice that age, and the final one.
+  // The first once the worker's live heap rose (run/live-rise.ts: five rising live points),
+  // then at twice that age, and the final one.
   assert.ok(attribution.profiles >= 3, `${attribution.profiles} profiles`);
   assert.ok(attribution.topFiveShare !== null && attribution.topFiveShare > 0.5, attribution.text);
   // The worker's profiles are its own: sites records from a thread other than the main.

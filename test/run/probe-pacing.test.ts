@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   dueForProbe,
+  freshForMs,
   PAUSE_BUDGET_FRACTION,
   probeEveryMs,
   PROBE_EVERY_DEFAULT_MS,
@@ -16,6 +17,9 @@ test('probe-pacing: due once the last live point is about everyMs old (a tenth o
   assert.equal(dueForProbe({ ...idle, lastLiveMs: 5_000 }, 12_000, 10_000), false);
   // A live point that landed 40 ms after last tick's request: the next tick is due.
   assert.equal(dueForProbe({ ...idle, lastLiveMs: 1_040 }, 2_000, 1_000), true);
+  // The agent's "fresh" age is the due age: what rssdoctor asks for, the agent does not skip.
+  assert.equal(dueForProbe(idle, freshForMs(1_000), 1_000), true);
+  assert.equal(dueForProbe(idle, freshForMs(1_000) - 1, 1_000), false);
 });
 
 test('probe-pacing: never while one is in flight, never over the pause budget', () => {

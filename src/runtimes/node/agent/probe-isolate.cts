@@ -4,7 +4,7 @@
 // A periodic probe (freshMs set) is lighter on a busy target: an isolate whose own full
 // GC came within freshMs has its live point already and is left alone, and the others
 // wait for a quiet spell first (when-idle.cts). The final probe and attribution's force
-// every isolate at once: their live point must be fresh.
+// every isolate, still one after the other: their live point must be fresh.
 
 import type { GcWatch } from './gc-watch.cjs';
 import { whenIdle } from './when-idle.cjs';
@@ -29,19 +29,16 @@ export async function probeIsolate(
   request: ProbeRequest,
   emit: (message: AgentMessage) => void,
 ): Promise<void> {
-  for (const natural of watch.drain()) emit(natural);
   const { freshMs } = request;
-  const fresh = freshMs !== undefined && performance.now() - watch.lastFullMs < freshMs;
-  if (!fresh) {
-    if (freshMs !== undefined) {
-      await whenIdle(IDLE_WAIT_MAX_MS);
-      for (const natural of watch.drain()) emit(natural);
-    }
-    // A natural full GC while it waited is the live point too.
-    if (freshMs === undefined || performance.now() - watch.lastFullMs >= freshMs) {
-      for (const forced of watch.force()) emit(forced);
-    }
+  const fresh = (): boolean =>
+    freshMs !== undefined && performance.now() - watch.lastFullMs < freshMs;
+  for (const natural of watch.drain()) emit(natural);
+  if (freshMs !== undefined && !fresh()) {
+    await whenIdle(IDLE_WAIT_MAX_MS);
+    for (const natural of watch.drain()) emit(natural);
   }
+  // Checked again: a natural full GC while it waited is the live point too.
+  if (!fresh()) for (const forced of watch.force()) emit(forced);
   emit(heap());
   const profile = request.sites ? sites() : null;
   if (profile !== null) emit(profile);
