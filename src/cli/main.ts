@@ -28,6 +28,7 @@ import { targetNotice } from './target-notice.js';
 import { awaitReport } from './await-report.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
+  ignoreClosedStdout();
   let parsed: ParsedArgs | undefined;
   const program = buildProgram((value) => (parsed = value));
   try {
@@ -174,4 +175,13 @@ function reportCommand(args: ReportArgs): number {
   writeReport(report, args.json);
   if (args.html !== undefined) writeHtmlReport(args.html, report, recording);
   return exitFor(report.verdict, args.failOn);
+}
+
+// `rssdoctor report r.ndjson | head`: the reader leaving is not an error, and a run goes on
+// recording. Any other write error on stdout still surfaces.
+function ignoreClosedStdout(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }

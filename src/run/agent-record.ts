@@ -69,6 +69,8 @@ export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
       return [{ type: 'sites', tMs, method: 'v8-sampling-heap-profile', ...profile }];
     }
     case 'control-result':
+      // Fresh figures are their own records (malloc); asking for them did nothing to the target.
+      if (message.action === 'figures') return [];
       return [
         {
           type: 'control',

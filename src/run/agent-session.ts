@@ -150,7 +150,13 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
       }
     },
     finalProbe: async () => {
-      if (options.passive) return;
+      if (options.passive) {
+        // No GC, but the breakdown at the end reads the allocator figures.
+        await Promise.all(
+          channel.pids().map((pid) => channel.control(pid, 'figures', CONTROL_TIMEOUT_MS)),
+        );
+        return;
+      }
       const tMs = options.nowMs();
       for (const [pid, state] of probes) {
         if (!options.attribution || state.sites.started || !channel.pids().includes(pid)) continue;

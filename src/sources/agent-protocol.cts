@@ -59,7 +59,7 @@ export interface ControlResultMessage {
   t: 'control-result';
   pid: number;
   id: number;
-  action: 'gc' | 'release';
+  action: ControlAction;
   // Absent when the agent could not read its RSS: never a 0 that reads as all released.
   rssBeforeBytes?: number;
   rssAfterBytes?: number;
@@ -84,10 +84,14 @@ export type AgentMessage =
   | ControlResultMessage
   | SitesMessage;
 
+// gc: a forced full GC in every isolate; release: then malloc_trim; figures: no GC, only
+// fresh allocator figures (the end of a --passive run, whose last ones may be 10 s old).
+export type ControlAction = 'gc' | 'release' | 'figures';
+
 export interface ControlMessage {
   t: 'control';
   id: number;
-  action: 'gc' | 'release';
+  action: ControlAction;
   // With the forced GC, a sampling heap profile of every isolate (sampling starts at the first).
   sites?: boolean;
   // A periodic probe: isolates whose own full GC came within this are not forced, and the

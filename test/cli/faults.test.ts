@@ -14,10 +14,11 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
 import { runCli, spawnCli, type CliProcess, type CliResult } from '../support/cli.js';
-import { fixturePath, repoRoot } from '../support/paths.js';
+import { binPath, fixturePath, repoRoot } from '../support/paths.js';
 import { assertValidReport } from '../support/validate-report.js';
 
 const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'rssdoctor-faults-'));
@@ -267,6 +268,22 @@ test('report: bad files exit 0 or 3 with one line on stderr, never a stack trace
     if (result.code === 3) assertOneLineError(result);
     assert.doesNotMatch(result.stderr, /internal error|\n\s+at /, name);
   }
+});
+
+test('report piped into a reader that leaves (`| head`): exit as usual, no stack trace', async () => {
+  const recording = path.join(repoRoot, 'test', 'fixtures', 'recordings', 'node-leak.ndjson');
+  const child = spawn(process.execPath, [binPath, 'report', recording, '--json', '-'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Closed before rssdoctor writes a byte: its first write to stdout meets EPIPE.
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = (await once(child, 'close')) as [number | null];
+  assert.ok(code === 0 || code === 1, `exit ${code}\n${stderr}`);
+  assert.doesNotMatch(stderr, /EPIPE|internal error|\n\s+at /);
+  // The terminal summary still went to stderr.
+  assert.match(stderr, /^verdict: /m);
 });
 
 test('a full disk while recording: said once in the report, the watch goes on, exit 0', async () => {

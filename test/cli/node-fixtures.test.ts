@@ -121,9 +121,14 @@ test('steady: a program with flat live data is steady or retention', async () =>
 });
 
 test('--passive: no forced GCs, so too few live points give inconclusive, saying how many', async () => {
-  // A steady program that grows for its first seconds: RSS still rising at 10 s, so the
-  // two or three natural full GCs cannot be bounded by a flat RSS either.
-  const run = await runNode('leak-linear.mjs', ['512', '60'], ['--duration', '10', '--passive']);
+  // Native memory rising steadily and a flat JS heap: no GC is ever due, and an RSS still
+  // rising at 10 s cannot bound the few natural full GCs either. (A JS-object leak was used
+  // before: its RSS rises as a staircase, and on a slow machine a last step read as levelled.)
+  const run = await runNode('native-leak.mjs', ['2048', '60'], ['--duration', '10', '--passive']);
+  assertFixture(
+    grewBytes(run) >= 10 * MIB,
+    `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 10 MiB`,
+  );
   assert.equal(run.report.run.forcedGcs, 0);
   assertFixture(run.report.run.livePoints < 5, `${run.report.run.livePoints} natural full GCs`);
   assert.equal(run.report.verdict, 'inconclusive');

@@ -198,6 +198,19 @@ function mainThread(
   const control = async (message: ControlMessage): Promise<void> => {
     if (message.t !== 'control') return;
     const started = performance.now();
+    if (message.action === 'figures') {
+      sendMalloc();
+      const durationMs = performance.now() - started;
+      send({
+        t: 'control-result',
+        pid,
+        id: message.id,
+        action: 'figures',
+        durationMs,
+        trimmed: false,
+      });
+      return;
+    }
     const rssBeforeBytes = readRssBytes();
     const request: ProbeRequest = {
       sites: message.sites === true,
