@@ -20,6 +20,7 @@ import { SMAPS_ROLLUP_EVERY_MS } from '../sources/procfs.js';
 import type { Reason } from '../verdict/reason.js';
 import type { Verdict } from '../verdict/verdicts.js';
 import { selfHeap, selfMallocRecord, selfSample } from './self-records.js';
+import { inLibraryWords } from './library-words.js';
 
 export type WatchVerdict = Extract<Verdict, 'leak' | 'native-leak' | 'retention'>;
 
@@ -108,7 +109,7 @@ export function watch(options: WatchOptions = {}): Watchdog {
   const evaluate = (): void => {
     const state = provisional.evaluate(nowMs());
     if (state === null) return;
-    const report = state.report;
+    const report = inLibraryWords(state.report);
     lastReport = report;
     // Events follow the shown verdict: an alarm only once confirmed (verdict/hysteresis.ts).
     if (state.shown === null) return;

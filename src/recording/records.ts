@@ -316,6 +316,7 @@ export type NoteCode =
   | 'source.jvmNotLogged'
   | 'source.jvmTrimUnavailable'
   | 'source.jvmVersionUnknown'
+  | 'source.jvmLogPathUnusable'
   | 'source.liveUnavailable'
   | 'source.mallocUnavailable'
   | 'source.procDenied'
@@ -346,9 +347,13 @@ export interface EndRecord {
   // The kernel's OOM killer killed the target: SIGKILL while its cgroup's OOM kill count
   // rose. Absent when the target was not killed by SIGKILL, or in older recordings.
   oomKilled?: boolean;
+  // --duration ended the run.
   timedOut: boolean;
+  // Ctrl-C (run: forwarded to the target; attach: the watch ended).
   interrupted: boolean;
   targetExited: boolean;
+  // The library's stop() ended the run (absent otherwise, and in older recordings).
+  stopped?: boolean;
 }
 
 export type BodyRecord =

@@ -97,13 +97,15 @@ function runLine(report: Report): string {
     ? 'stopped at --duration'
     : run.interrupted
       ? 'interrupted'
-      : run.signal !== null
-        ? `target killed by ${run.signal}`
-        : run.exitCode !== null
-          ? `target exited with code ${run.exitCode}`
-          : run.truncated
-            ? 'recording truncated'
-            : 'ended';
+      : run.stopped
+        ? 'stopped by the caller'
+        : run.signal !== null
+          ? `target killed by ${run.signal}`
+          : run.exitCode !== null
+            ? `target exited with code ${run.exitCode}`
+            : run.truncated
+              ? 'recording truncated'
+              : 'ended';
   return `run: ${formatSeconds(run.durationMs)}, ${run.samples} samples, ${how}${run.truncated ? ' (truncated)' : ''}`;
 }
 

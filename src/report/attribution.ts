@@ -9,6 +9,7 @@ import { formatBytes, formatSeconds } from '../format/figures.js';
 import type { NoteRecord, Runtime, SitesRecord } from '../recording/records.js';
 import { runtimeModule } from '../runtimes/registry.js';
 import type { Attribution, AttributionSite } from './report.js';
+import { REMEDIES } from '../verdict/remedy.js';
 
 const ATTRIBUTION_SITES = 20;
 export const TOP_SITES = 5;
@@ -104,7 +105,7 @@ function missingWhy(inputs: AttributionInputs): string {
   }
   if (module.sites === undefined) return `rssdoctor names no code for ${module.words.program} yet`;
   if (inputs.sites.length > 0) {
-    return 'one profile was taken, and a growth needs two: run longer (the first comes about a fifth of --duration in, at most 10 s)';
+    return `one profile was taken, and a growth needs two: ${REMEDIES.longerForProfiles.cli}`;
   }
   return module.sites.missingWhy;
 }

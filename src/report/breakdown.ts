@@ -14,6 +14,7 @@ import { known, unknownPart, type AnonPart } from './anon-part.js';
 import { runtimeModule } from '../runtimes/registry.js';
 import { breakdownInputs, type BreakdownInputs } from './breakdown-inputs.js';
 import type { Breakdown, BreakdownPart } from './report.js';
+import { REMEDIES } from '../verdict/remedy.js';
 
 export function breakdownOf(
   lists: ProcessRecordLists | undefined,
@@ -59,7 +60,7 @@ function commonParts(inputs: BreakdownInputs): AnonPart[] {
   const { anonMap, lazyFreeBytes } = inputs;
   return [
     anonMap?.stacksBytes === null || anonMap?.stacksBytes === undefined
-      ? unknownPart('stacks', 'thread stacks are read from the full smaps only with --deep')
+      ? unknownPart('stacks', REMEDIES.deepStacks.cli)
       : known(
           'stacks',
           anonMap.stacksBytes,

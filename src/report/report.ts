@@ -62,8 +62,10 @@ export interface RunSummary {
   signal: string | null;
   // The kernel's OOM killer killed the target (its cgroup's OOM kill count rose).
   oomKilled: boolean;
+  // --duration ended it; Ctrl-C did; the library's stop() did (tune, a caller).
   timedOut: boolean;
   interrupted: boolean;
+  stopped: boolean;
   truncated: boolean;
   recordingPath: string | null;
   // attach: the process watched, started without rssdoctor (absent for a run).

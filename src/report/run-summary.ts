@@ -31,6 +31,7 @@ export function runSummary(
     oomKilled: end?.oomKilled ?? false,
     timedOut: end?.timedOut ?? false,
     interrupted: end?.interrupted ?? false,
+    stopped: end?.stopped ?? false,
     truncated: recording.truncated,
     recordingPath,
     ...(recording.header.attachedPid === undefined

@@ -186,7 +186,8 @@ async function execute(
 
   const machineOomKills = readMachineOomKills();
   const sampling = new AbortController();
-  let timedOut = false;
+  // How the run was ended by rssdoctor: --duration, or stop() (a library caller, tune).
+  let endedBy: 'duration' | 'stop' | null = null;
   let durationTimer: NodeJS.Timeout | undefined;
   const watch = startTreeWatch({
     rootPid: target.pid,
@@ -199,9 +200,9 @@ async function execute(
     signal: sampling.signal,
   });
   const probeRelease = options.probeRelease ?? false;
-  const endRun = (): void => {
-    if (timedOut) return;
-    timedOut = true;
+  const endRun = (by: 'duration' | 'stop'): void => {
+    if (endedBy !== null) return;
+    endedBy = by;
     clearTimeout(durationTimer);
     void endSequence({
       finalProbe: () => sources.finalProbe(),
@@ -223,8 +224,9 @@ async function execute(
         }),
     });
   };
-  if (options.durationMs !== undefined) durationTimer = setTimeout(endRun, options.durationMs);
-  onStoppable(endRun);
+  if (options.durationMs !== undefined)
+    durationTimer = setTimeout(() => endRun('duration'), options.durationMs);
+  onStoppable(() => endRun('stop'));
   void target.exited.then(() => sampling.abort());
 
   try {
@@ -238,9 +240,11 @@ async function execute(
   await stopGroup(target.pid, STOP_GRACE_MS);
   await closeSources();
   for (const record of (await options.onEnding?.(nowMs())) ?? []) append(record);
-  const interrupted = wasInterrupted() && !timedOut;
+  const timedOut = endedBy === 'duration';
+  const interrupted = wasInterrupted() && endedBy === null;
   append({
-    ...endRecord(nowMs(), exit, timedOut, interrupted, !timedOut && !interrupted),
+    ...endRecord(nowMs(), exit, timedOut, interrupted, endedBy === null && !interrupted),
+    ...(endedBy === 'stop' ? { stopped: true } : {}),
     ...(killedByOom === undefined ? {} : { oomKilled: killedByOom }),
   });
   writer.close();

@@ -4,6 +4,7 @@ import { PLATEAU_FRACTION } from '../analysis/plateau.js';
 import { formatBytes, formatRate, formatSeconds } from '../format/figures.js';
 import { growthFigures, slopeText, spanText, testText, type GrowthOk } from './growth-text.js';
 import type { Reason } from './reason.js';
+import { REMEDIES } from './remedy.js';
 
 export function tooFewSamplesReason(
   samples: number,
@@ -14,7 +15,7 @@ export function tooFewSamplesReason(
     code: 'too-few-samples',
     text:
       `saw ${samples} sample(s) over ${formatSeconds(durationMs)}, need at least ${needed.samples} ` +
-      `over ${formatSeconds(needed.spanMs)}: run longer (e.g. --duration 30) or sample faster (--interval 0.5)`,
+      `over ${formatSeconds(needed.spanMs)}: ${REMEDIES.longerForSamples.cli}`,
     figures: {
       samples,
       neededSamples: needed.samples,
@@ -66,7 +67,7 @@ export function osUnsettledReasons(found: GrowthOk): Reason[] {
       code: 'rss-rise-unsettled',
       text:
         `RSS ended ${formatBytes(found.shift.riseBytes)} above where it started, but neither kept rising ` +
-        `significantly nor levelled off: run longer (e.g. twice the current --duration) to see where it settles`,
+        `significantly nor levelled off: ${REMEDIES.longerToSettle.cli}`,
       figures: { ...growthFigures(found), riseBytes: found.shift.riseBytes },
     },
   ];

@@ -9,6 +9,7 @@ import { growthFigures, slopeText, spanText, type GrowthOk } from './growth-text
 import type { Reason } from './reason.js';
 import { runtimeModule } from '../runtimes/registry.js';
 import type { RuntimeWords } from '../runtimes/runtime-module.js';
+import { REMEDIES } from './remedy.js';
 
 function words(found: RuntimeFindings): RuntimeWords {
   return runtimeModule(found.runtime)!.words;
@@ -36,8 +37,8 @@ export function tooFewLivePointsReason(found: RuntimeFindings): Reason {
   return {
     code: 'too-few-live-points',
     text:
-      `saw ${found.live.points} full GC(s)${startUpNote(found)}, need ${MIN_LIVE_POINTS} to judge the live heap: run longer ` +
-      `(e.g. --duration 60), and without --passive so rssdoctor can force them`,
+      `saw ${found.live.points} full GC(s)${startUpNote(found)}, need ${MIN_LIVE_POINTS} to judge the live heap: ` +
+      REMEDIES.longerForLivePoints.cli,
     figures: { livePoints: found.live.points, neededLivePoints: MIN_LIVE_POINTS },
   };
 }

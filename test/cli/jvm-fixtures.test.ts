@@ -3,7 +3,9 @@
 // natural ones are too rare), G1 Remark/Cleanup and concurrent cycle ends.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { before, test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
 import { runCli } from '../support/cli.js';
@@ -14,6 +16,7 @@ import { runFixture, type FixtureRun } from '../support/run-fixture.js';
 const MIB = 1024 * 1024;
 const skip = javaSkip();
 const runs = new Map<string, Promise<FixtureRun>>();
+let classes = '';
 
 // name → JVM options (the main class is the name).
 const SPECS: Record<string, string[]> = {
@@ -26,7 +29,7 @@ const SPECS: Record<string, string[]> = {
 
 before(() => {
   if (skip !== false) return;
-  const classes = buildJavaFixtures();
+  classes = buildJavaFixtures();
   for (const [name, jvmOptions] of Object.entries(SPECS)) {
     const extra = name === 'BurstReleased' ? ['--probe-release'] : [];
     const run = runFixture(
@@ -191,7 +194,7 @@ test(
     );
     assert.match(
       known.stdout,
-      /^JTO=\[-Dfoo=1 -Xlog:gc\*:file=\/\S+\/gc-%p\.log:uptime,level,tags\]$/m,
+      /^JTO=\[-Dfoo=1 '-Xlog:gc\*:file="\/\S+\/gc-%p\.log":uptime,level,tags'\]$/m,
     );
     const unknown = await runCli(
       ['run', '--runtime', 'jvm', '--out', '/dev/null', '--json', '-', '--', 'sh', '-c', script],
@@ -225,5 +228,29 @@ test(
     const note = report.dataQuality.find((n) => n.code === 'source.jvmNotLogged');
     assert.ok(note !== undefined, JSON.stringify(report.dataQuality));
     assert.match(note.text, /--runtime jvm/);
+  },
+);
+
+// Issue 20: the GC log path went into JAVA_TOOL_OPTIONS unquoted, so a TMPDIR with a space
+// split it in two and the JVM refused to start ("Could not create the Java Virtual Machine").
+test(
+  "spaces in TMPDIR and the working directory, and the user's own JAVA_TOOL_OPTIONS: the JVM starts, logs its GCs, and keeps the user's option",
+  { skip },
+  async () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'rssdoctor java space '));
+    const [temp, work] = ['tmp: dir', 'work dir'].map((name) => path.join(base, name));
+    for (const dir of [temp!, work!]) mkdirSync(dir);
+    const run = await runFixture(['java', '-cp', classes, 'EchoProperty'], ['--duration', '4'], {
+      intervalSeconds: '0.5',
+      cwd: work,
+      env: { ...process.env, TMPDIR: temp, JAVA_TOOL_OPTIONS: "-Drssdoctor.echo='two words'" },
+    });
+    assert.match(run.stdout, /^property two words$/m);
+    assert.equal(run.report.runtime, 'jvm');
+    const facts = recordsOf(run).filter((r) => r.type === 'jvm');
+    assert.ok(
+      facts.some((r) => r.loggingProven === true),
+      JSON.stringify(facts),
+    );
   },
 );

@@ -85,3 +85,27 @@ test('run: a command that cannot start is a typed error, and the recording is co
   assert.ok(lines.some((line) => line.type === 'note' && line.code?.startsWith('target.')));
   assert.equal(lines[lines.length - 1]?.type, 'end');
 });
+
+// Issue 20: timedOut meant "rssdoctor ended it", so stop() read as --duration.
+test('run: timedOut only when --duration ends the run; stop() says stopped', async () => {
+  const endings = [];
+  for (const how of ['duration', 'stop'] as const) {
+    const handle = startRun({
+      command: ['sleep', '30'],
+      runtime: 'other',
+      intervalMs: 100,
+      outPath: recordingPath(),
+      ...(how === 'duration' ? { durationMs: 500 } : {}),
+      onTick: (progress) => {
+        if (how === 'stop' && progress.samples >= 3) handle.stop();
+      },
+    });
+    const { run } = await handle.done;
+    endings.push({ how, timedOut: run.timedOut, stopped: run.stopped, exited: run.targetExited });
+    assert.equal(run.interrupted, false);
+  }
+  assert.deepEqual(endings, [
+    { how: 'duration', timedOut: true, stopped: false, exited: false },
+    { how: 'stop', timedOut: false, stopped: true, exited: false },
+  ]);
+});

@@ -39,12 +39,14 @@ export async function planJvmAttach(input: AttachInput): Promise<AttachPlan> {
     note: 'GC logging was turned on through its attach socket (VM.log) for the watch, and off again at the end',
     open: async (context) => {
       const file = path.join(context.directory, `gc-${input.pid}.log`);
-      if (/\s/.test(file)) {
+      // The diagnostic command's parser keeps a double-quoted value whole, spaces and colons
+      // included (checked with jcmd on JDK 17); a double quote in the path it cannot carry.
+      if (file.includes('"')) {
         throw new Error(
-          `the GC log path "${file}" has a space, which VM.log cannot take; set TMPDIR to a path without one`,
+          `the GC log path "${file}" has a double quote, which VM.log cannot take; set TMPDIR to a path without one`,
         );
       }
-      const output = `output=file=${file}`;
+      const output = `output="file=${file}"`;
       const on = await jvmDiagnosticCommand(
         input.pid,
         `VM.log ${output} what=gc*=info decorators=uptime,level,tags`,

@@ -88,6 +88,15 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
     return request;
   };
   const everyMs = probeEveryMs(options.durationMs);
+  const logOptions = jdk === null ? null : gcLogOptions(jdk.major, directory);
+  if (jdk !== null && logOptions === null) {
+    options.append({
+      type: 'note',
+      tMs: options.nowMs(),
+      code: 'source.jvmLogPathUnusable',
+      text: `the temporary directory's path has a quote in it (${directory}), which JAVA_TOOL_OPTIONS cannot carry, so no GC logging was added; the verdict is OS-level: set TMPDIR to a path without quotes`,
+    });
+  }
   if (jdk === null) {
     options.append({
       type: 'note',
@@ -294,15 +303,9 @@ export function openJvmSession(options: JvmSessionOptions): JvmSession {
 
   return {
     env: (base) =>
-      jdk === null
+      logOptions === null
         ? base
-        : {
-            ...base,
-            JAVA_TOOL_OPTIONS: mergeJavaToolOptions(
-              base.JAVA_TOOL_OPTIONS,
-              gcLogOptions(jdk.major, directory),
-            ),
-          },
+        : { ...base, JAVA_TOOL_OPTIONS: mergeJavaToolOptions(base.JAVA_TOOL_OPTIONS, logOptions) },
     tick: () => {
       discover();
       const tMs = options.nowMs();

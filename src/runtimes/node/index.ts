@@ -11,6 +11,7 @@ import { nodeAdvice } from './advice.js';
 import { nodeAnonParts } from './anon-split.js';
 import { nodeBaselineBytes } from './baseline.js';
 import { NODE_WORDS } from './words.js';
+import { REMEDIES } from '../../verdict/remedy.js';
 
 // A fresh Node process grows its own native memory (code caches, a malloc arena per
 // thread) as it warms up: 1.4 MiB over the first 20 s of the steady fixture, measured
@@ -51,8 +52,7 @@ export const NODE: RuntimeModule = {
   releaseProbe: 'agent',
   caps: nodeCaps,
   sites: {
-    missingWhy:
-      "no heap profile was taken: the run ended before the first (a fifth of --duration in, at most 10 s), or V8's sampling heap profiler could not start",
+    missingWhy: REMEDIES.noProfileYet.cli,
     unseen:
       'memory outside the V8 heap (the contents of Buffers and ArrayBuffers: the profiler sees only their small wrapper objects, so the code that keeps them still ranks, with a small share) or an isolate that was not profiled',
   },
