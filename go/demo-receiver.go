@@ -6,6 +6,12 @@
 //
 // Protocol (same as the Node receiver): a 4-byte big-endian length, then the payload; the
 // answer is a 4-byte checksum. Usage: receiver --port-file F [--leak] [--recent N]
+// [--fixed-file F]
+//
+// SIGUSR1 applies the fix the report gives, late rather than at start-up:
+// debug.FreeOSMemory(), a forced GC (the first, so Go's 2-minute periodic GC starts too, as
+// after runtime.GC()) that also returns the freed pages at once; then it writes
+// --fixed-file, so the demo knows when to read RSS again.
 package main
 
 import (
@@ -16,7 +22,10 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/signal"
+	"runtime/debug"
 	"sync"
+	"syscall"
 )
 
 // Refuse absurd frames rather than allocate them: the demo's messages are a few KiB.
@@ -59,7 +68,18 @@ func decode(payload []byte) []*reading {
 
 func main() {
 	portFile := flag.String("port-file", "", "write the listening port here (0600)")
+	fixedFile := flag.String("fixed-file", "", "written (0600) each time SIGUSR1's fix is done")
 	flag.Parse()
+	fixes := make(chan os.Signal, 1)
+	signal.Notify(fixes, syscall.SIGUSR1)
+	go func() {
+		for range fixes {
+			debug.FreeOSMemory()
+			if *fixedFile != "" {
+				_ = os.WriteFile(*fixedFile, []byte("fixed"), 0o600)
+			}
+		}
+	}()
 	if *portFile == "" {
 		fmt.Fprintln(os.Stderr, "receiver: --port-file is required")
 		os.Exit(2)

@@ -11,7 +11,7 @@ import { recordingSink } from '../run/recording-sink.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/report.js';
 import { recordingHeader } from '../run/recording-header.js';
-import { settleAfterRelease } from '../run/release-settle.js';
+import { markReleaseStart, settleAfterRelease } from '../run/release-settle.js';
 import { openRunDirectory } from '../run/run-directory.js';
 import { combineSessions } from '../run/runtime-sources.js';
 import { endSequence } from '../run/end-sequence.js';
@@ -137,7 +137,10 @@ async function attach(options: AttachOptions, stopped: AbortSignal): Promise<Rep
       snapshot: () => watch.snapshot(),
       releaseProbe:
         options.probeRelease === true
-          ? async () => settleAfterRelease(await sources.releaseProbe(), nowMs, append)
+          ? async () => {
+              markReleaseStart(nowMs, append);
+              await settleAfterRelease(await sources.releaseProbe(), nowMs, append);
+            }
           : null,
       stop: null,
       failed: (step, error) =>

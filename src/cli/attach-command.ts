@@ -8,6 +8,7 @@ import { exitFor } from './exit-codes.js';
 import { liveViewFor } from './live-view.js';
 import { feedMetrics, openMetricsEndpoint } from './metrics-endpoint.js';
 import { awaitReport } from './await-report.js';
+import { forStderr } from './output.js';
 import type { AttachArgs } from './program.js';
 
 export async function attachCommand(args: AttachArgs): Promise<number> {
@@ -34,11 +35,13 @@ export async function attachCommand(args: AttachArgs): Promise<number> {
       feed?.(record);
       view.onRecord(record);
     },
-    onNotice: (text) => view.passthrough(`rssdoctor: ${text}\n`),
+    onNotice: (text) => view.passthrough(forStderr(`rssdoctor: ${text}\n`)),
     onStart: ({ pid, recordingPath, runtime }) => {
       const what = runtime === 'other' ? 'at OS level' : `(${runtime})`;
       view.passthrough(
-        `rssdoctor: watching pid ${pid} ${what}, recording to ${recordingPath}; Ctrl-C ends the watch, the process keeps running\n`,
+        forStderr(
+          `rssdoctor: watching pid ${pid} ${what}, recording to ${recordingPath}; Ctrl-C ends the watch, the process keeps running\n`,
+        ),
       );
     },
   });

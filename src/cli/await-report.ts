@@ -12,6 +12,8 @@ export async function awaitReport(
   onSignal: () => void,
   view: LiveView,
   output: { json?: string | true; html?: string },
+  // Lines printed after the report (the demo's story), where the report went.
+  epilogue: (report: Report) => string[] = () => [],
 ): Promise<Report> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -23,7 +25,7 @@ export async function awaitReport(
     process.off('SIGTERM', onSignal);
     view.close();
   }
-  writeReport(report, output.json);
+  writeReport(report, output.json, epilogue(report));
   if (output.html !== undefined && report.run.recordingPath !== null) {
     writeHtmlReport(output.html, report, readRecording(report.run.recordingPath));
   }

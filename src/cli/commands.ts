@@ -166,12 +166,12 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'rssdoctor demo [options]',
     summary: 'replay the seed scenario (golang/go#40448): a TCP receiver under load',
     details:
-      "Starts a TCP receiver on 127.0.0.1, drives it with a load generator (length-prefixed messages over several connections at a set rate), and watches it exactly as `run` would. Node (default): 5 worker threads checksum each message; the verdict is retention or steady. Go (--runtime go, built from the shipped source with your `go` into ~/.cache/rssdoctor): 5 connections, one goroutine each, every message read through a fresh bufio.Reader, as in the original report; at the default gentle rate (5 messages/s, sensors) the heap never reaches Go's first GC trigger and the verdict is no-gc-yet; with --rate 2000 GCs run and it is retention or steady. With --leak the receiver keeps every payload and the verdict is leak (the default rate is then 2000 for both). Every `run` option applies.",
+      "Replays the story the project grew from, in about a minute, and ends by naming the HTML report it wrote. Starts a TCP receiver on 127.0.0.1, drives it with a load generator (length-prefixed messages over several connections at a set rate), and watches it exactly as `run` would. Go (the default when `go` is on PATH; built from the shipped source into ~/.cache/rssdoctor): 5 connections, one goroutine each, every message read through a fresh bufio.Reader, as in the original report; at the default gentle rate (5 messages/s, sensors) the heap never reaches Go's first GC trigger and the verdict is no-gc-yet; then the fix is applied live (debug.FreeOSMemory() in the receiver, on a signal) and what it gives back is measured. Node (without go, or --runtime node): 5 worker threads checksum each message; forced GCs show live data flat, the verdict is steady or retention, and a GC plus malloc_trim measures what is held for reuse. With --rate 2000 the Go receiver GCs and is steady; with --leak either receiver keeps every payload and the verdict is leak (the default rate is then 2000). Every `run` option applies; --passive skips the fix.",
     options: [
       {
         flags: '--runtime <name>',
         description: 'the receiver: node or go',
-        defaultText: 'node',
+        defaultText: 'go when go is on PATH, else node',
       },
       { flags: '--leak', description: 'the receiver keeps every payload it receives' },
       {
@@ -186,13 +186,17 @@ export const COMMANDS: CommandSpec[] = [
       },
       { flags: '--size <bytes>', description: 'payload bytes per message', defaultText: '1024' },
       ...RUN_OPTIONS.filter((option) => option.flags !== '--runtime <name>').map((option) =>
-        option.flags === '--duration <seconds>' ? { ...option, defaultText: '60' } : option,
+        option.flags === '--duration <seconds>'
+          ? { ...option, defaultText: '40 for go, 60 for node' }
+          : option.flags.startsWith('--html')
+            ? { ...option, defaultText: 'the recording path, ending .html' }
+            : option,
       ),
     ],
     examples: [
       'rssdoctor demo',
+      'rssdoctor demo --runtime node',
       'rssdoctor demo --leak --duration 30 --json demo.json',
-      'rssdoctor demo --runtime go',
       'rssdoctor demo --runtime go --rate 2000',
     ],
   },

@@ -27,6 +27,8 @@ export interface LiveViewOptions {
   durationMs: number | undefined;
   title: string;
   columns: () => number;
+  // Off when NO_COLOR is set (no-color.org): the chart's marks are told apart by shape too.
+  color?: boolean;
   write: (text: string | Buffer) => void;
   // Where the run's records are kept and the provisional verdict comes from: the run appends
   // to its list (RunOptions.records), so the view adds nothing itself.
@@ -169,7 +171,7 @@ export class LiveView {
         spanMs: this.#options.durationMs ?? Math.max(1, this.#elapsedMs),
         width,
         height: CHART_ROWS,
-        color: true,
+        color: this.#options.color ?? true,
       }),
     ];
     if (this.#drawnLines === 0) this.#options.write('\x1b[?25l');
@@ -217,6 +219,12 @@ export function liveViewFor(
     durationMs,
     title,
     columns: () => process.stderr.columns ?? 100,
+    color: colorWanted(process.env),
     write: (text) => process.stderr.write(text),
   });
+}
+
+// no-color.org: NO_COLOR set to anything but the empty string turns colour off.
+export function colorWanted(env: NodeJS.ProcessEnv): boolean {
+  return env.NO_COLOR === undefined || env.NO_COLOR === '';
 }

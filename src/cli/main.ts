@@ -7,13 +7,17 @@ import { tuneCommand } from './tune-command.js';
 import { isRssdoctorError } from '../errors.js';
 import { readRecording } from '../recording/reader.js';
 import { buildReport } from '../report/build.js';
-import { DEMO_DEFAULTS, demoLoad, startDemo } from '../demo/demo.js';
+import { demoDurationMs, demoLoad, startDemo } from '../demo/demo.js';
+import { defaultRecordingPath } from '../recording/default-path.js';
+import { resolveCommand } from '../target/resolve-command.js';
+import { demoStory } from '../render/demo-story.js';
+import type { Report } from '../report/report.js';
 import { RssdoctorError } from '../errors.js';
 import { startRun, type RunHandle, type RunOptions } from '../run/run.js';
 import type { RecordingRecord } from '../recording/records.js';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_REPORT, EXIT_USAGE, exitFor } from './exit-codes.js';
 import { feedMetrics, openMetricsEndpoint } from './metrics-endpoint.js';
-import { jsonToStdout, writeHtmlReport, writeReport } from './output.js';
+import { forStderr, forStdout, jsonToStdout, writeHtmlReport, writeReport } from './output.js';
 import {
   buildProgram,
   type DemoArgs,
@@ -25,10 +29,15 @@ import { liveViewFor, type LiveView } from './live-view.js';
 import { attachCommand } from './attach-command.js';
 import { Provisional } from '../report/provisional.js';
 import { targetNotice } from './target-notice.js';
+import { SHORT_USAGE } from './short-usage.js';
 import { awaitReport } from './await-report.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   ignoreClosedStdout();
+  if (argv.length === 0) {
+    process.stdout.write(SHORT_USAGE);
+    return EXIT_REPORT;
+  }
   let parsed: ParsedArgs | undefined;
   const program = buildProgram((value) => (parsed = value));
   try {
@@ -81,22 +90,33 @@ async function runCommand(args: RunArgs): Promise<number> {
     command: args.command,
     onStart: ({ pid, recordingPath }) => {
       if (view.tty)
-        view.passthrough(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`);
+        view.passthrough(
+          forStderr(`rssdoctor: watching pid ${pid}, recording to ${recordingPath}\n`),
+        );
     },
   });
   return finish(handle, args, view).finally(() => metrics?.close());
 }
 
 async function demoCommand(args: DemoArgs): Promise<number> {
-  const runtime = args.runtime ?? 'node';
+  // The seed story is Go's; without go on PATH it is told with the Node receiver.
+  const goMissing = args.runtime === undefined && resolveCommand('go', process.env) === null;
+  const runtime = args.runtime ?? (goMissing ? 'node' : 'go');
   if (runtime !== 'node' && runtime !== 'go') {
     throw new RssdoctorError(
       'usage.invalidOption',
       `demo --runtime: expected node or go, got "${runtime}"`,
     );
   }
+  const durationMs = args.durationMs ?? demoDurationMs(runtime);
+  // Always a recording and an HTML report beside it: the demo ends by naming both.
+  const out = args.out ?? defaultRecordingPath(['demo'], new Date());
+  // (Not for --out /dev/null or another name that is not a recording file's.)
+  const html =
+    args.html ?? (out.endsWith('.ndjson') ? out.slice(0, -'.ndjson'.length) + '.html' : undefined);
+  if (goMissing) process.stderr.write(forStderr(GO_MISSING_LINE + '\n'));
   const provisional = new Provisional();
-  const view = liveViewFor(args, args.durationMs ?? DEMO_DEFAULTS.durationMs, 'demo', provisional);
+  const view = liveViewFor(args, durationMs, 'demo', provisional);
   const leak = args.leak ?? false;
   const load = demoLoad({
     runtime,
@@ -107,7 +127,10 @@ async function demoCommand(args: DemoArgs): Promise<number> {
   });
   const metrics = await openMetricsEndpoint(args.metrics, provisional);
   const handle = startDemo({
-    ...runOptions(args, view, provisional, feedMetrics(metrics)),
+    ...runOptions({ ...args, out, durationMs }, view, provisional, feedMetrics(metrics)),
+    // The end of the story: what the fix gives back, measured (not under --passive, whose
+    // promise is no forced GC).
+    probeRelease: args.probeRelease ?? args.passive !== true,
     runtime,
     leak,
     ...load,
@@ -117,15 +140,24 @@ async function demoCommand(args: DemoArgs): Promise<number> {
           ? `Go, one goroutine per connection, a fresh bufio.Reader per message`
           : `Node, 5 worker threads`;
       view.passthrough(
-        `rssdoctor demo: receiver pid ${pid} (${receiver}${leak ? ', keeping every payload' : ''}) ` +
-          `on 127.0.0.1:${port}; load: ${load.connections} connections, ` +
-          `${load.ratePerSecond === 0 ? 'as fast as acks allow' : `${load.ratePerSecond} messages/s`} of ${load.messageBytes} bytes, ` +
-          `for ${((args.durationMs ?? DEMO_DEFAULTS.durationMs) / 1000).toFixed(0)} s\n`,
+        forStderr(
+          `rssdoctor demo: receiver pid ${pid} (${receiver}${leak ? ', keeping every payload' : ''}) ` +
+            `on 127.0.0.1:${port}; load: ${load.connections} connections, ` +
+            `${load.ratePerSecond === 0 ? 'as fast as acks allow' : `${load.ratePerSecond} messages/s`} of ${load.messageBytes} bytes, ` +
+            `for ${(durationMs / 1000).toFixed(0)} s\n`,
+        ),
       );
     },
   });
-  return finish(handle, args, view).finally(() => metrics?.close());
+  const code = await finish(handle, { ...args, html }, view, (report) => demoStory(report));
+  metrics?.close();
+  if (goMissing) process.stdout.write(forStdout(`\n${GO_MISSING_LINE}\n`));
+  if (html !== undefined) process.stdout.write(`\nHTML report: ${html} (open it in a browser)\n`);
+  return code;
 }
+
+const GO_MISSING_LINE =
+  'rssdoctor demo: go is not installed, so this is the story told with a Node receiver; the original (golang/go#40448) is a Go receiver: install Go (apt-get install golang-go, or https://go.dev/dl), then run rssdoctor demo --runtime go';
 
 // One list of records for the run, the live view and the metrics (the Provisional's).
 function runOptions(
@@ -161,8 +193,9 @@ async function finish(
   handle: RunHandle,
   args: Omit<RunArgs, 'command'>,
   view: LiveView,
+  epilogue: (report: Report) => string[] = () => [],
 ): Promise<number> {
-  const report = await awaitReport(handle.done, () => handle.interrupt(), view, args);
+  const report = await awaitReport(handle.done, () => handle.interrupt(), view, args, epilogue);
   const notice = targetNotice(report);
   if (notice !== null) process.stderr.write(notice + '\n');
   if (report.run.interrupted) return EXIT_INTERRUPTED;

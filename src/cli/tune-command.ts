@@ -19,7 +19,7 @@ import { renderTuneHtml } from '../tune/tune-html.js';
 import { renderTuneTable } from '../tune/tune-table.js';
 import { parseVary, settingsOf, type Setting } from '../tune/vary.js';
 import { EXIT_INTERRUPTED, EXIT_REPORT } from './exit-codes.js';
-import { LiveView } from './live-view.js';
+import { colorWanted, LiveView } from './live-view.js';
 import { Provisional } from '../report/provisional.js';
 import { jsonToStdout } from './output.js';
 import type { TuneArgs } from './program.js';
@@ -62,6 +62,7 @@ export async function tuneCommand(args: TuneArgs): Promise<number> {
           durationMs: undefined,
           title,
           columns: () => process.stderr.columns ?? 100,
+          color: colorWanted(process.env),
           write: (text) => process.stderr.write(text),
         });
       },

@@ -17,6 +17,7 @@ import { breakdownOf } from './breakdown.js';
 import { capsOf } from './caps-of.js';
 import { projectionOf } from './projection.js';
 import { releaseProbe } from './release-probe.js';
+import { beforeRelease } from './before-release.js';
 import { groupByProcess } from './group-by-process.js';
 import {
   REPORT_SCHEMA_VERSION,
@@ -41,7 +42,7 @@ const NO_SAMPLES: Reason = {
 export function buildReport(recording: Recording, options: BuildOptions): Report {
   const verdicts: ProcessVerdict[] = [];
   const findingsByPid = new Map<number, ProcessFindings>();
-  const groups = groupByProcess(recording.records);
+  const groups = groupByProcess(beforeRelease(recording.records));
   const releases = new Map<number, ReleaseProbe>();
   const releaseAsked = recording.records.some(
     (record) => record.type === 'note' && record.code === 'probe.release',

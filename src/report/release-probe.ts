@@ -64,6 +64,14 @@ export function releaseProbe(
     text:
       reclaimableBytes === null || reclaimableFraction === null
         ? 'the release probe did not report RSS'
-        : `reclaimable: ${formatBytes(reclaimableBytes)} (${(reclaimableFraction * 100).toFixed(0)}%): RSS ${formatBytes(beforeBytes!)} → ${afterGcBytes === null ? '?' : formatBytes(afterGcBytes)} after a forced GC → ${formatBytes(afterTrimBytes!)} after malloc_trim${settledBytes === null ? '' : `, ${formatBytes(settledBytes)} a second later`}`,
+        : `reclaimable: ${formatBytes(reclaimableBytes)} (${(reclaimableFraction * 100).toFixed(0)}%): RSS ${formatBytes(beforeBytes!)} → ${steps(afterGcBytes, afterTrimBytes!, module?.releaseProbe === 'none' ? module.releaseCall : null)}${settledBytes === null ? '' : `, ${formatBytes(settledBytes)} a second later`}`,
   };
+}
+
+// A runtime rssdoctor cannot probe (Go) is measured only when the program does the call
+// itself (the Go demo's receiver, on a signal): one step, named by the call.
+function steps(afterGcBytes: number | null, afterBytes: number, call: string | null): string {
+  if (call !== null) return `${formatBytes(afterBytes)} after ${call.split(' (')[0]}`;
+  const gc = afterGcBytes === null ? '?' : formatBytes(afterGcBytes);
+  return `${gc} after a forced GC → ${formatBytes(afterBytes)} after malloc_trim`;
 }

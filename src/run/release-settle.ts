@@ -8,17 +8,22 @@ import { readRssBytes } from '../sources/proc-status.js';
 
 export const RELEASE_SETTLE_MS = 1000;
 
+// Written before the probe acts: what comes after it is the probe's doing, not the
+// program's, and the verdict reads only what came before (report/build.ts).
+export function markReleaseStart(nowMs: () => number, append: (record: BodyRecord) => void): void {
+  append({
+    type: 'note',
+    tMs: nowMs(),
+    code: 'probe.release',
+    text: 'the release probe ran: a forced GC, then malloc_trim, in every Node process and JVM (the verdict reads the records before it)',
+  });
+}
+
 export async function settleAfterRelease(
   pids: readonly number[],
   nowMs: () => number,
   append: (record: BodyRecord) => void,
 ): Promise<void> {
-  append({
-    type: 'note',
-    tMs: nowMs(),
-    code: 'probe.release',
-    text: 'the release probe ran: a forced GC, then malloc_trim, in every Node process and JVM',
-  });
   await sleep(RELEASE_SETTLE_MS);
   for (const pid of pids) {
     const rssAfterBytes = readRssBytes(pid);

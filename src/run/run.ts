@@ -19,7 +19,7 @@ import { openRunDirectory } from './run-directory.js';
 import { endSequence } from './end-sequence.js';
 import { openRuntimeSources } from './runtime-sources.js';
 import { planTarget, type RuntimeChoice } from './target-plan.js';
-import { settleAfterRelease } from './release-settle.js';
+import { markReleaseStart, settleAfterRelease } from './release-settle.js';
 import { startTreeWatch, type TreeProgress } from './watch-tree.js';
 
 // After SIGTERM at --duration, how long the target gets to exit before SIGKILL.
@@ -64,6 +64,13 @@ export interface RunOptions {
   records?: BodyRecord[];
   // Records to write after the target is gone and before the end record (the demo's).
   onEnding?: (tMs: number) => Promise<BodyRecord[]>;
+  // With probeRelease: what releases memory in place of the runtimes' own probe (the Go
+  // demo's receiver applies its fix on a signal). Appends its control records and gives
+  // the pids whose RSS is read again once it settles.
+  releaseAction?: (
+    rootPid: number,
+    context: { nowMs: () => number; append: (record: BodyRecord) => void },
+  ) => Promise<number[]>;
 }
 
 export type RunProgress = TreeProgress;
@@ -210,7 +217,11 @@ async function execute(
       snapshot: () => watch.snapshot(),
       releaseProbe: probeRelease
         ? async () => {
-            const probed = await sources.releaseProbe();
+            markReleaseStart(nowMs, append);
+            const probed =
+              options.releaseAction === undefined
+                ? await sources.releaseProbe()
+                : await options.releaseAction(target.pid, { nowMs, append });
             await settleAfterRelease(probed, nowMs, append);
           }
         : null,

@@ -100,3 +100,43 @@ test('without a terminal: plain lines every 10 s, no escape codes', async () => 
     /^rssdoctor: 10\.\d s of 12\.0 s 8\d% · [\d.]+ s left · RSS [\d.]+ MiB · live [\d.]+ MiB · \d+ full GCs \(\d+ forced\) · provisional: \w+ \([\d.]+\) at [\d.]+ s$/m,
   );
 });
+
+// Issue 20: a newcomer's 80-column terminal with NO_COLOR: no colour codes in the view, and
+// the report's lines broken to fit (captured with -J, which joins what the terminal itself
+// wrapped, so a line the report left too long shows as one long line).
+test(
+  'NO_COLOR and 80 columns: no colour in the live view, every report line fits',
+  { skip },
+  async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-narrow-'));
+    const done = path.join(dir, 'done');
+    const command = [process.execPath, binPath, 'run', '--duration', '8', '--interval', '0.5']
+      .concat(['--out', path.join(dir, 'rec.ndjson'), '--'])
+      .concat([process.execPath, fixturePath('leak-linear.mjs'), '512', '60'])
+      .map(quote)
+      .join(' ');
+    const shell = `NO_COLOR=1 ${command}; echo $? > ${quote(done)}; sleep 120`;
+    assert.equal(
+      tmux('new-session', '-d', '-s', 'narrow', '-x', '80', '-y', '60', shell).status,
+      0,
+    );
+    try {
+      let charted = 0;
+      while (!existsSync(done)) {
+        await sleep(500);
+        const screen = tmux('capture-pane', '-p', '-e', '-t', 'narrow').stdout;
+        if (/[▁▂▃▄▅▆▇█]{2}/.test(screen)) charted++;
+        assert.doesNotMatch(screen, /\x1b\[(34|1;33)m/, 'a colour code under NO_COLOR');
+      }
+      assert.ok(charted >= 1, 'the chart was drawn');
+      const final = tmux('capture-pane', '-p', '-J', '-S', '-60', '-t', 'narrow').stdout;
+      assert.match(final, /verdict: \w/);
+      for (const line of final.split('\n')) {
+        // A path is one word and may be wider than the terminal; nothing else is.
+        if (!/^recording: \S+$/.test(line)) assert.ok([...line].length <= 80, line);
+      }
+    } finally {
+      tmux('kill-server');
+    }
+  },
+);

@@ -98,10 +98,18 @@ async function demo(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-test-'));
   const jsonPath = path.join(dir, 'report.json');
   const cli = spawnCli(
-    ['demo', '--duration', '8', '--interval', '0.5', '--probe-release', '--json', jsonPath].concat([
-      '--out',
-      path.join(dir, 'rec.ndjson'),
-    ]),
+    [
+      'demo',
+      '--runtime',
+      'node',
+      '--duration',
+      '8',
+      '--interval',
+      '0.5',
+      '--probe-release',
+      '--json',
+      jsonPath,
+    ].concat(['--out', path.join(dir, 'rec.ndjson')]),
   );
   const result = await cli.done;
   assert.equal(result.code, 0, result.stderr);

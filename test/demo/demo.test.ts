@@ -21,6 +21,8 @@ async function runDemo(
   const cli = spawnCli(
     [
       'demo',
+      '--runtime',
+      'node',
       '--duration',
       '20',
       '--interval',

@@ -47,6 +47,8 @@ test(
     const result = await runCli(
       [
         'demo',
+        '--runtime',
+        'node',
         '--duration',
         '12',
         '--interval',
