@@ -32,7 +32,3 @@ export function formatDuration(seconds: number): string {
 function pair(major: number, majorUnit: string, minor: number, minorUnit: string): string {
   return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`;
 }
-
-export function formatP(p: number): string {
-  return p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-}

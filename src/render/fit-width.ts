@@ -3,7 +3,7 @@
 // word longer than the width (a path) stays whole: broken, it could not be copied.
 // Without a width (a pipe, a file) lines stay whole, one reason per line for grep.
 
-const BULLET = /^(\s*)([•!] )?/;
+const BULLET = /^(\s*)([•!*] )?/;
 
 export function fitToWidth(text: string, widthColumns: number | undefined): string {
   if (widthColumns === undefined || widthColumns < 20) return text;

@@ -21,6 +21,7 @@ h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8p
 .v-no-gc-yet { background: #3556a8; } .v-steady { background: #2e7d32; } .v-inconclusive { background: #5f6368; }
 table { border-collapse: collapse; } td, th { padding: 2px 10px; text-align: right; } td:first-child, th:first-child { text-align: left; }
 .within td:first-child { padding-left: 26px; } .muted { color: #6b7280; }
+td.what { text-align: left; color: #6b7280; font-size: 13px; max-width: 520px; }
 ul.plain { padding-left: 18px; } .plot { margin: 8px 0 4px; }
 table.sites td:first-child { width: 160px; } .bar { display: inline-block; height: 10px; background: #b3261e; border-radius: 2px; }
 table.sites .site { text-align: left; font-family: ui-monospace, monospace; font-size: 13px; }

@@ -11,6 +11,7 @@ import type { Report } from '../report/report.js';
 import { viewData } from './view-data.js';
 import { sitesSection } from './html-sites.js';
 import { projectionView } from './projection-view.js';
+import { runtimeModule } from '../runtimes/registry.js';
 
 export function renderHtml(report: Report, recording: Recording): string {
   const view = viewData(recording, report);
@@ -22,9 +23,12 @@ export function renderHtml(report: Report, recording: Recording): string {
     `<div>${escapeHtml(`${who}${top?.name ? ` ${top.name}` : ''} [${report.runtime}] · ${recording.header.command.join(' ')}`)}</div>`,
     `<ul class="why">${report.reasons.map((reason) => `<li>${escapeHtml(reason.text)}</li>`).join('')}</ul></div>`,
     '<h2>Memory</h2><div id="plot-memory" class="plot"></div>',
+    view.markers.length > 0 && view.memory.t.length > 1
+      ? '<div id="plot-markers" class="plot"></div>'
+      : '',
     view.samples === 0 ? '<p class="muted">no samples</p>' : '',
-    `<p class="muted">${view.samples} samples${view.samples > view.memory.t.length ? `, ${view.memory.t.length} drawn (largest-triangle-three-buckets)` : ''}; vertical lines: grey natural full GC, red forced GC, blue release probe</p>`,
-    '<h2>Live heap</h2><div id="plot-live" class="plot"></div>',
+    `<p class="muted">${view.samples} samples${view.samples > view.memory.t.length ? `, ${view.memory.t.length} drawn (largest-triangle-three-buckets)` : ''}. ${escapeHtml(liveDefinition(report))}</p>`,
+    '<h2>Live data</h2><div id="plot-live" class="plot"></div>',
     view.live.t.length > 1
       ? ''
       : '<p class="muted">no live points: no runtime source measured live data for this process</p>',
@@ -64,9 +68,19 @@ function breakdownTable(report: Report): string {
         ? `<span class="muted">unknown: ${escapeHtml(part.why ?? '')}</span>`
         : `${part.kind === 'upperBound' ? '≤ ' : ''}${formatBytes(part.bytes)}`;
     const share = part.bytes === null ? '' : `${((part.bytes / rssBytes) * 100).toFixed(0)}%`;
-    return `<tr class="${part.within === 'anon' ? 'within' : ''}"><td>${escapeHtml(name)}</td><td>${value}</td><td>${share}</td></tr>`;
+    const what = part.bytes !== null && part.why !== undefined ? escapeHtml(part.why) : '';
+    return `<tr class="${part.within === 'anon' ? 'within' : ''}"><td>${escapeHtml(name)}</td><td>${value}</td><td>${share}</td><td class="what">${what}</td></tr>`;
   });
   return `<table><tr><th>RSS</th><th>${formatBytes(rssBytes)}</th><th>swap ${swapBytes === null ? '?' : formatBytes(swapBytes)}</th></tr>${rows.join('')}</table>`;
+}
+
+// One definition of "live" on the page: the charts' live data is what the verdict reads;
+// the breakdown's liveHeap says what it holds in its own row when that differs.
+function liveDefinition(report: Report): string {
+  const words = runtimeModule(report.runtime)?.words;
+  return words === undefined
+    ? 'No runtime source: live data is not known, only RSS and its parts.'
+    : `Live data on these charts: ${words.live}, measured at each full GC; between GCs the memory chart holds the last value.`;
 }
 
 function list(title: string, items: string[]): string {

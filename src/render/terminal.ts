@@ -63,6 +63,11 @@ function breakdownLines(report: Report): string[] {
       `  ${name.padEnd(15)} ${(kind + formatBytes(part.bytes)).padStart(11)} ${share.padStart(4)}${note}`,
     );
   }
+  // What a known part holds, where it says (Node's liveHeap is not the verdict's live data).
+  for (const [key, part] of Object.entries(parts)) {
+    if (part.bytes !== null && part.why !== undefined && key !== 'unexplained')
+      lines.push(`  * ${key}: ${part.why}`);
+  }
   return lines;
 }
 

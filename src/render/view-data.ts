@@ -10,6 +10,7 @@ import { liveSeries as liveSeriesOf } from '../analysis/live-series.js';
 import { median } from '../analysis/series.js';
 import type { Recording } from '../recording/reader.js';
 import { groupByProcess } from '../report/group-by-process.js';
+import { beforeRelease } from '../report/before-release.js';
 import { lttbIndices } from './lttb.js';
 import type { Report } from '../report/report.js';
 
@@ -17,6 +18,8 @@ import type { Report } from '../report/report.js';
 export const DISPLAY_POINTS = 2000;
 
 export interface ViewData {
+  // When the run started (Unix seconds): the page draws wall-clock time from it.
+  startSeconds: number;
   // Seconds since the run started.
   // `liveHeap`: the last live point at or before each instant (0 before the first), capped
   // at anon; the rest of anon is anon − liveHeap.
@@ -44,7 +47,9 @@ export interface ViewData {
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
 export function viewData(recording: Recording, report: Report): ViewData {
+  const startSeconds = round(Date.parse(recording.header.startedAt) / 1000, 3);
   const empty: ViewData = {
+    startSeconds,
     memory: { t: [], rss: [], anon: [], file: [], shmem: [], liveHeap: [] },
     samples: 0,
     live: { t: [], bytes: [], forced: [] },
@@ -63,7 +68,14 @@ export function viewData(recording: Recording, report: Report): ViewData {
   );
   // The live series and its growth as process-findings.ts computes them (only these: the
   // whole analysis again would double the time to write a day's report).
-  const liveSeries = liveSeriesOf(group.gcs).total;
+  // Only the GCs from before a release probe: its forced GC is the probe's, not the
+  // program's, and the verdict does not read it either (report/before-release.ts).
+  const judgedRecords = beforeRelease(recording.records);
+  const judged =
+    judgedRecords === recording.records
+      ? group
+      : (groupByProcess(judgedRecords).get(report.pid) ?? group);
+  const liveSeries = liveSeriesOf(judged.gcs).total;
   const liveAt = stepLookup(liveSeries.tMs, liveSeries.values);
   const pick = (value: (i: number) => number): number[] => keep.map(value);
   const memory = {
@@ -110,6 +122,7 @@ export function viewData(recording: Recording, report: Report): ViewData {
     markers.push({ t: round(control.tMs / 1000, 2), kind: 'probe', label: control.action });
   }
   return {
+    startSeconds,
     memory,
     samples: samples.length,
     live,

@@ -2,7 +2,8 @@
 // trend (OS-level RSS, live heap, off-heap memory).
 
 import type { GrowthFinding } from '../analysis/growth.js';
-import { formatP, formatRate, formatSeconds } from '../format/figures.js';
+import { formatRate, formatSeconds } from '../format/figures.js';
+import { pText } from '../format/p-text.js';
 
 export type GrowthOk = Extract<GrowthFinding, { state: 'ok' }>;
 
@@ -37,6 +38,6 @@ export function spanText(found: GrowthOk): string {
 // How the trend's p was obtained: exact for a handful of points, else corrected.
 export function testText(found: GrowthOk): string {
   return found.trend.exact
-    ? `exact Mann–Kendall p=${formatP(found.trend.pValue)} (one-sided, ${found.points} points)`
-    : `Mann–Kendall p=${formatP(found.trend.pValue)} corrected for autocorrelation (variance ×${found.trend.varianceInflation.toFixed(1)})`;
+    ? `exact Mann–Kendall ${pText(found.trend.pValue)} (one-sided, ${found.points} points)`
+    : `Mann–Kendall ${pText(found.trend.pValue)} corrected for autocorrelation (variance ×${found.trend.varianceInflation.toFixed(1)})`;
 }

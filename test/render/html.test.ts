@@ -39,6 +39,22 @@ function assertDrawn(check: PageCheck, plots: string[]): void {
   }
 }
 
+// Issue 20: legends read "s: --" and "live data:" with nothing after the colon until the
+// cursor hovered. With no cursor each now shows the last value with its unit, and time is
+// the wall clock with the time since start.
+function assertLegends(check: PageCheck, plots: string[]): void {
+  assert.deepEqual(
+    check.legends.map((legend) => legend.id),
+    plots,
+  );
+  for (const { id, text } of check.legends) {
+    assert.doesNotMatch(text, /--/, `${id}: ${text}`);
+    assert.match(text, /time\s*end \d{1,2}:\d{2}:\d{2}.*\(\+[\d:]+\)/, `${id}: ${text}`);
+    if (id !== 'plot-markers') assert.match(text, /\d+\.\d MiB \(last\)/, `${id}: ${text}`);
+    else assert.match(text, /forced full GC\s*\d+ in all/, `${id}: ${text}`);
+  }
+}
+
 test(
   'demo --html: one offline file, every plot drawn in Chromium, no errors',
   { skip },
@@ -69,11 +85,19 @@ test(
     assert.equal(statSync(file).mode & 0o777, 0o600);
     // A projection (a leak toward a limit) is drawn too when the report has one.
     const projected = html.includes('"projection":{');
-    assertDrawn(await openAndCheck(browser, file, 'html-demo'), [
+    const plots = [
       'plot-memory',
+      'plot-markers',
       'plot-live',
       ...(projected ? ['plot-projection'] : []),
-    ]);
+    ];
+    const check = await openAndCheck(browser, file, 'html-demo');
+    assertDrawn(check, plots);
+    assertLegends(check, plots);
+    // One definition of live: the page says what the charts' live data is, and the
+    // breakdown's liveHeap says it is something else.
+    assert.match(html, /Live data on these charts: live data \(what survives a full GC/);
+    assert.match(html, /the V8 heap in use at the end/);
   },
 );
 
@@ -90,7 +114,11 @@ test('a 24-hour recording at 1 Hz: under 2 MB of HTML, drawn in Chromium', { ski
   assert.ok(statSync(file).size < 2 * 1024 * 1024, `${statSync(file).size} bytes`);
   const check = await openAndCheck(browser, file, 'html-day');
   // The day's leak is projected toward the machine's memory, drawn as its own plot.
-  assertDrawn(check, ['plot-memory', 'plot-live', 'plot-projection']);
+  const plots = ['plot-memory', 'plot-markers', 'plot-live', 'plot-projection'];
+  assertDrawn(check, plots);
+  assertLegends(check, plots);
+  // A day: the legend's time since start has hours.
+  assert.match(check.legends[0]!.text, /\(\+2[34]:\d{2}:\d{2}\)/, check.legends[0]!.text);
 });
 
 test('tune --html: RSS against CPU, one point per setting, drawn', { skip }, async () => {

@@ -34,7 +34,9 @@ interface PageCanvas {
   closest: (selector: string) => { id: string } | null;
 }
 interface PageDocument {
-  document: { querySelectorAll: (selector: string) => Iterable<PageCanvas> };
+  document: {
+    querySelectorAll: (selector: string) => Iterable<PageCanvas & { textContent: string | null }>;
+  };
 }
 
 export interface PageCheck {
@@ -44,6 +46,8 @@ export interface PageCheck {
   drawMs: number;
   // Requests other than the page itself (refused): an offline page makes none.
   requests: string[];
+  // Each plot's legend as shown with no cursor on the plot (its last values).
+  legends: { id: string; text: string }[];
 }
 
 // Opens a file, waits until its script says the plots are drawn, collects console errors
@@ -85,9 +89,14 @@ export async function openAndCheck(
       },
     ),
   );
+  const legends = await page.evaluate(() =>
+    [...(globalThis as unknown as PageDocument).document.querySelectorAll('.u-legend')].map(
+      (legend) => ({ id: legend.closest('.plot')?.id ?? '', text: legend.textContent ?? '' }),
+    ),
+  );
   const artifacts = path.join(repoRoot, 'test-artifacts');
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
   await page.close();
-  return { errors, canvases, drawMs, requests };
+  return { errors, canvases, drawMs, requests, legends };
 }

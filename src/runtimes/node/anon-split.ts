@@ -7,6 +7,11 @@
 import { known, unknownPart, type AnonPart } from '../../report/anon-part.js';
 import type { BreakdownInputs } from '../../report/breakdown-inputs.js';
 
+// The breakdown's liveHeap is the heap at the end; the verdict's live data is what a full
+// GC kept, Buffers included. Two figures, so the part says which it is.
+const HEAP_NOW =
+  'the V8 heap in use at the end, garbage not yet collected included; the live data the verdict reads is what a full GC kept, Buffers included (they are in mallocInUse)';
+
 export function nodeAnonParts(inputs: BreakdownInputs, mallocWhy: string | null): AnonPart[] {
   const { heaps, malloc } = inputs;
   const parts: AnonPart[] = [];
@@ -24,7 +29,7 @@ export function nodeAnonParts(inputs: BreakdownInputs, mallocWhy: string | null)
       if (heap.physicalHeapBytes === undefined) allPhysical = false;
       else physicalBytes += heap.physicalHeapBytes;
     }
-    parts.push(known('liveHeap', usedBytes, 'resident'));
+    parts.push(known('liveHeap', usedBytes, 'resident', HEAP_NOW));
     parts.push(
       allPhysical
         ? known('heapFree', physicalBytes - usedBytes, 'resident')
