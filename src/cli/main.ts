@@ -151,8 +151,12 @@ async function demoCommand(args: DemoArgs): Promise<number> {
   });
   const code = await finish(handle, { ...args, html }, view, (report) => demoStory(report));
   metrics?.close();
-  if (goMissing) process.stdout.write(forStdout(`\n${GO_MISSING_LINE}\n`));
-  if (html !== undefined) process.stdout.write(`\nHTML report: ${html} (open it in a browser)\n`);
+  // Where the report went: stdout, or stderr when stdout carries the JSON.
+  const say = jsonToStdout(args.json)
+    ? (text: string) => process.stderr.write(forStderr(text))
+    : (text: string) => process.stdout.write(forStdout(text));
+  if (goMissing) say(`\n${GO_MISSING_LINE}\n`);
+  if (html !== undefined) say(`\nHTML report: ${html} (open it in a browser)\n`);
   return code;
 }
 

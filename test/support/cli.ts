@@ -24,9 +24,15 @@ export function spawnCli(
     cwd?: string;
     readyPattern?: RegExp;
     env?: NodeJS.ProcessEnv;
+    // Another rssdoctor executable (an installed package's) instead of this checkout's.
+    command?: string;
   } = {},
 ): CliProcess {
-  const child = spawn(process.execPath, [binPath, ...args], {
+  const [file, argv] =
+    options.command === undefined
+      ? [process.execPath, [binPath, ...args]]
+      : [options.command, [...args]];
+  const child = spawn(file, argv, {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: options.cwd,
     env: options.env ?? process.env,
@@ -59,7 +65,7 @@ export function spawnCli(
 
 export function runCli(
   args: readonly string[],
-  options: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv; command?: string } = {},
 ): Promise<CliResult> {
   return spawnCli(args, options).done;
 }
