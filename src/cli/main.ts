@@ -10,7 +10,7 @@ import { buildReport } from '../report/build.js';
 import { demoDurationMs, demoLoad, startDemo } from '../demo/demo.js';
 import { defaultRecordingPath } from '../recording/default-path.js';
 import { resolveCommand } from '../target/resolve-command.js';
-import { demoStory } from '../render/demo-story.js';
+import { demoStory } from './demo-story.js';
 import type { Report } from '../report/report.js';
 import { RssdoctorError } from '../errors.js';
 import { startRun, type RunHandle, type RunOptions } from '../run/run.js';

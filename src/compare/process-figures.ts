@@ -59,10 +59,16 @@ export function processFigures(pid: number, group: ProcessGroup, verdict: Verdic
 // Half of the OS-level minimum: the second half of a run that had enough for a verdict.
 const MIN_RSS_POINTS = 10;
 
+// The second half, or the last minPoints points when the second half has fewer: on a busy
+// machine forced GCs take longer and the pause budget spaces them out, so a 12 s run may
+// have 8 live points; its last 5 still say where it ended up.
 function lateRate(series: Series, minPoints: number): Rate | null {
   const floor = bucketMinima(series, MAX_TREND_POINTS);
-  const half = Math.floor(floor.tMs.length / 2);
-  const found = trend({ tMs: floor.tMs.slice(half), values: floor.values.slice(half) }, minPoints);
+  const from = Math.max(
+    0,
+    Math.min(Math.floor(floor.tMs.length / 2), floor.tMs.length - minPoints),
+  );
+  const found = trend({ tMs: floor.tMs.slice(from), values: floor.values.slice(from) }, minPoints);
   if (found.state !== 'ok') return null;
   const { slopeBytesPerSecond, lowerBytesPerSecond, upperBytesPerSecond } = found;
   if (![slopeBytesPerSecond, lowerBytesPerSecond, upperBytesPerSecond].every(Number.isFinite))

@@ -5,6 +5,7 @@
 // the recording, whole and cut mid-line.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
@@ -106,10 +107,15 @@ test('os-rise-then-plateau: a rise that levels off is retention', async () => {
 });
 
 test('process tree: behind a shell wrapper, the verdict names the leaking child, tree total in Pss', async () => {
-  // `; exit` keeps sh alive as the parent instead of exec-ing python.
-  const script = `python3 "$0" 8 12; exit $?`;
+  // `; exit` keeps sh alive as the parent instead of exec-ing python. The interpreter by its
+  // real path: a `python3` that is a version manager's shim (pyenv) runs short-lived bash
+  // helpers first, and a tick that catches them counts them in the tree.
+  const python = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const script = `"$1" "$0" 8 12; exit $?`;
   const { report, recordingPath, rss, fixturePid } = await runFixture(
-    ['sh', '-c', script, fixturePath('os-growth.py')],
+    ['sh', '-c', script, fixturePath('os-growth.py'), python],
     ['--runtime', 'other'],
   );
   assertFixture(rss[rss.length - 1]! - rss[0]! >= 60 * MIB, 'the child did not grow');

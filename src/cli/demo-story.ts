@@ -1,6 +1,6 @@
 // The demo's closing paragraph: the seed story (golang/go#40448) told with this run's own
 // figures, so a newcomer reads what was found and what the fix did, not a template. Only
-// renders; every figure comes from the Report.
+// renders; every figure comes from the Report. In cli/: it names the demo's runtimes.
 
 import { formatBytes } from '../format/figures.js';
 import type { Report } from '../report/report.js';
