@@ -116,8 +116,11 @@ test('watch: leak within 30 s on a leaking program; nothing on steady and retain
       '30',
       ...(verdicts === undefined ? [] : [verdicts]),
     ]).then((lines) => lines.map((line) => JSON.parse(line) as WatchLine));
-  const [leak, steady, retain, retainAsked] = await Promise.all([
-    watchRun('leak'),
+  // The leaking program alone: four watched programs at once on 2 cores gave it 7 live
+  // points in 30 s in CI, and the leak (the final report's verdict) was confirmed too late
+  // for an event. The three that must stay silent share the machine afterwards.
+  const leak = await watchRun('leak');
+  const [steady, retain, retainAsked] = await Promise.all([
     watchRun('steady'),
     watchRun('retain'),
     watchRun('retain', 'retention'),
