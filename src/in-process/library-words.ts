@@ -15,7 +15,7 @@ export function inLibraryWords(report: Report): Report {
 function reword(value: unknown): unknown {
   if (typeof value === 'string') {
     let text = value;
-    for (const { cli, library } of PAIRS) if (text.includes(cli)) text = text.replace(cli, library);
+    for (const { cli, library } of PAIRS) text = text.replaceAll(cli, library);
     return text;
   }
   if (Array.isArray(value)) return value.map(reword);
