@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import type { Report } from '../../src/report/report.js';
 import { runCli } from '../support/cli.js';
 import { binPath, fixturePath } from '../support/paths.js';
+import { until } from '../support/until.js';
 
 const SOCKET = `rssdoctor-test-${process.pid}`;
 const tmux = (...args: string[]) =>
@@ -125,12 +126,16 @@ test(
     );
     try {
       let charted = 0;
-      while (!existsSync(done)) {
-        await sleep(500);
-        const screen = tmux('capture-pane', '-p', '-e', '-t', 'narrow').stdout;
-        if (/[▁▂▃▄▅▆▇█]{2}/.test(screen)) charted++;
-        assert.doesNotMatch(screen, COLOUR_CODE, 'a colour code under NO_COLOR');
-      }
+      // Every screen until the run has ended is looked at for colour codes.
+      await until('the run to end', () => existsSync(done), {
+        timeoutMs: 60_000,
+        everyMs: 200,
+        poke: () => {
+          const screen = tmux('capture-pane', '-p', '-e', '-t', 'narrow').stdout;
+          if (/[▁▂▃▄▅▆▇█]{2}/.test(screen)) charted++;
+          assert.doesNotMatch(screen, COLOUR_CODE, 'a colour code under NO_COLOR');
+        },
+      });
       assert.ok(charted >= 1, 'the chart was drawn');
       const final = tmux('capture-pane', '-p', '-J', '-S', '-60', '-t', 'narrow').stdout;
       assert.match(final, /verdict: \w/);
