@@ -48,10 +48,10 @@ console.log('processes  listed  steady % of a core  whole-run CPU s  peak RSS Mi
 for (const n of SIZES) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-host-'));
   const json = path.join(dir, 'r.json');
+  // rssdoctor as a user runs it: the command (its launcher line sets Node's flags).
   const child = spawn(
-    process.execPath,
+    path.join(root, 'bin', 'rssdoctor.js'),
     [
-      path.join(root, 'bin', 'rssdoctor.js'),
       'run',
       '--no-live',
       '--duration',

@@ -10,7 +10,12 @@ import { performance } from 'node:perf_hooks';
 import { halveOlder } from '../analysis/halve-older.js';
 import { liveSeries } from '../analysis/live-series.js';
 import type { BodyRecord, RecordingRecord } from '../recording/records.js';
-import { Provisional, PROVISIONAL_EVERY_MS } from '../report/provisional.js';
+import {
+  BUILD_SHARE_LIVE,
+  BUILD_SHARE_PLAIN,
+  Provisional,
+  PROVISIONAL_EVERY_MS,
+} from '../report/provisional.js';
 import { formatBytes, formatDuration, formatSeconds } from '../format/figures.js';
 import { chartLines } from './live-chart.js';
 
@@ -213,9 +218,11 @@ export function liveViewFor(
   title: string,
   provisional: Provisional,
 ): LiveView {
+  const tty = args.live && process.stderr.isTTY === true;
+  provisional.setBuildShare(tty ? BUILD_SHARE_LIVE : BUILD_SHARE_PLAIN);
   return new LiveView({
     provisional,
-    tty: args.live && process.stderr.isTTY === true,
+    tty,
     durationMs,
     title,
     columns: () => process.stderr.columns ?? 100,

@@ -31,9 +31,17 @@ export class RecordingWriter {
   // may come back); the first failure is kept for takeFailure.
   append(record: RecordingRecord): void {
     if (this.#fd === null) return;
-    const line = Buffer.from(JSON.stringify(record) + '\n');
+    const line = JSON.stringify(record) + '\n';
     try {
-      for (let at = 0; at < line.length;) at += writeSync(this.#fd, line, at);
+      // The string written as it is: no Buffer per record (a thousand a second on a large
+      // tree, each one garbage). A short write, which a regular file gives only when the
+      // disk fills, is finished from a Buffer.
+      const written = writeSync(this.#fd, line);
+      const bytes = Buffer.byteLength(line);
+      if (written < bytes) {
+        const rest = Buffer.from(line);
+        for (let at = written; at < bytes;) at += writeSync(this.#fd, rest, at);
+      }
     } catch (error) {
       if (this.#failed) return;
       this.#failed = true;

@@ -14,8 +14,14 @@ import { buildReport } from './build.js';
 import type { Report } from './report.js';
 
 export const PROVISIONAL_EVERY_MS = 5_000;
-// A build may take at most this share of the time between builds.
-const BUILD_SHARE = 0.02;
+// A build may take at most this share of the time between builds: 2% of a core while a
+// chart on a terminal shows it; 0.5% when it only feeds a plain line every 10 s (or a
+// metrics scrape), where on a tree of 1,000 processes the builds were a fifth of
+// rssdoctor's own CPU and, their intermediates promoted, most of its old generation
+// (bench/host.mjs: 4.96% of a core and 116 MiB with them every 7 s, 4.00% and 105 MiB with
+// none).
+export const BUILD_SHARE_LIVE = 0.02;
+export const BUILD_SHARE_PLAIN = 0.005;
 
 export interface ProvisionalState {
   // The Report as built from the records so far: its verdicts are the candidates.
@@ -37,6 +43,7 @@ export class Provisional {
   readonly #perProcess = new Map<number, Hysteresis<Judgement>>();
 
   readonly #pinned: readonly BodyRecord[];
+  #buildShare = BUILD_SHARE_LIVE;
 
   // `pinned` records are always analysed and never forgotten. `records` is the list the
   // records are kept in: a run's own (RunOptions.records), so that nothing is kept twice.
@@ -49,6 +56,11 @@ export class Provisional {
     this.records = records;
     this.#nextMs = everyMs;
     this.#pinned = pinned;
+  }
+
+  // Set by whoever shows the verdicts (cli/live-view.ts).
+  setBuildShare(share: number): void {
+    this.#buildShare = share;
   }
 
   setHeader(header: HeaderRecord): void {
@@ -87,7 +99,7 @@ export class Provisional {
       { recordingPath: null },
     );
     const tookMs = performance.now() - started;
-    this.#nextMs = elapsedMs + Math.max(this.#everyMs, tookMs / BUILD_SHARE);
+    this.#nextMs = elapsedMs + Math.max(this.#everyMs, tookMs / this.#buildShare);
     const evidence = report.run.samples + report.run.livePoints;
     const processes = new Map<number, Judgement | null>();
     for (const p of report.processes) {

@@ -5,6 +5,10 @@ import { closeSync, openSync, readSync } from 'node:fs';
 export type ProcRead =
   { ok: true; text: string } | { ok: false; reason: 'gone' | 'denied' | 'error'; errno: string };
 
+// Reads /proc/PID/<file>: by path, or through a descriptor held between ticks (proc-handles.ts).
+export type ProcFileReader = (pid: number, file: string) => ProcRead;
+export const readByPath: ProcFileReader = (pid, file) => readProcFile(`/proc/${pid}/${file}`);
+
 // One buffer for every read, grown when a file is larger: a tick reads a few files per
 // process, thousands on a large tree, and each readFileSync allocated its own.
 let buffer = Buffer.allocUnsafe(16 * 1024);
@@ -18,8 +22,19 @@ export function readProcFile(path: string): ProcRead {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    return failed(error);
+    return procReadFailure(error);
   }
+  try {
+    return readOpenProcFile(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// The whole file through an open descriptor, from its start: pread at explicit offsets,
+// so a descriptor held between ticks reads the file afresh (a /proc seq_file regenerates
+// its text when read from offset 0; see proc-handles.ts).
+export function readOpenProcFile(fd: number): ProcRead {
   try {
     let length = 0;
     for (;;) {
@@ -28,19 +43,17 @@ export function readProcFile(path: string): ProcRead {
         buffer.copy(larger);
         buffer = larger;
       }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      const read = readSync(fd, buffer, length, buffer.length - length, length);
       if (read === 0) break;
       length += read;
     }
     return { ok: true, text: buffer.toString('utf8', 0, length) };
   } catch (error) {
-    return failed(error);
-  } finally {
-    closeSync(fd);
+    return procReadFailure(error);
   }
 }
 
-function failed(error: unknown): ProcRead {
+export function procReadFailure(error: unknown): ProcRead {
   const errno = (error as NodeJS.ErrnoException).code ?? 'error';
   if (errno === 'ENOENT' || errno === 'ESRCH') return { ok: false, reason: 'gone', errno };
   if (errno === 'EACCES' || errno === 'EPERM') return { ok: false, reason: 'denied', errno };

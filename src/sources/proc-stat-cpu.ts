@@ -3,7 +3,7 @@
 // parentheses). See proc(5). USER_HZ is 100 on every Linux architecture Node runs on
 // (the kernel fixes it for /proc, whatever CONFIG_HZ is).
 
-import { readProcFile } from './proc-read.js';
+import { readByPath, type ProcFileReader } from './proc-read.js';
 
 export const USER_HZ = 100;
 
@@ -18,7 +18,7 @@ export function parseCpuMs(stat: string): number | null {
   return ((utime + stime) * 1000) / USER_HZ;
 }
 
-export function readCpuMs(pid: number): number | null {
-  const read = readProcFile(`/proc/${pid}/stat`);
+export function readCpuMs(pid: number, readFile: ProcFileReader = readByPath): number | null {
+  const read = readFile(pid, 'stat');
   return read.ok ? parseCpuMs(read.text) : null;
 }

@@ -2,7 +2,7 @@
 // RssShmem = VmRSS), swap, thread count, parent and name. See proc(5).
 
 import type { SampleRecord } from '../recording/records.js';
-import { readProcFile, type ProcRead } from './proc-read.js';
+import { readByPath, type ProcFileReader, type ProcRead } from './proc-read.js';
 
 export interface ProcStatus {
   name: string;
@@ -74,8 +74,8 @@ function kib(value: string | null): number | null {
 
 export type StatusRead = { ok: true; status: ProcStatus | null } | Exclude<ProcRead, { ok: true }>;
 
-export function readProcStatus(pid: number): StatusRead {
-  const read = readProcFile(`/proc/${pid}/status`);
+export function readProcStatus(pid: number, readFile: ProcFileReader = readByPath): StatusRead {
+  const read = readFile(pid, 'status');
   if (!read.ok) return read;
   return { ok: true, status: parseProcStatus(read.text) };
 }

@@ -3,7 +3,7 @@
 // else runs on the machine; scanning all of /proc would not.
 
 import { readdirSync } from 'node:fs';
-import { readProcFile } from './proc-read.js';
+import { readByPath, type ProcFileReader } from './proc-read.js';
 
 // Root first, then descendants breadth-first. A PID that vanished mid-walk is skipped.
 export function listProcessTree(rootPid: number): number[] {
@@ -22,7 +22,11 @@ export function listProcessTree(rootPid: number): number[] {
 
 // A process known to have one thread has one task, itself: no directory to list (the
 // sampler knows the count from the status it just read).
-export function childrenOf(pid: number, threads: number | null = null): number[] {
+export function childrenOf(
+  pid: number,
+  threads: number | null = null,
+  readFile: ProcFileReader = readByPath,
+): number[] {
   let tids: string[];
   if (threads === 1) tids = [String(pid)];
   else {
@@ -34,7 +38,9 @@ export function childrenOf(pid: number, threads: number | null = null): number[]
   }
   const children: number[] = [];
   for (const tid of tids) {
-    const read = readProcFile(`/proc/${pid}/task/${tid}/children`);
+    // Threads come and go: only the main thread's file is worth holding open.
+    const file = `task/${tid}/children`;
+    const read = tid === String(pid) ? readFile(pid, file) : readByPath(pid, file);
     if (!read.ok) continue;
     for (const token of read.text.split(' ')) {
       const child = Number(token);

@@ -4,10 +4,12 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NoteRecord, SampleRecord } from '../recording/records.js';
+import { watchLastPid, type LastPidWatch } from './last-pid.js';
+import { openProcHandles } from './proc-handles.js';
 import { readCpuMs } from './proc-stat-cpu.js';
-import { readProcStatus, sampleFromStatus } from './proc-status.js';
+import { sampleFromStatus } from './proc-status.js';
 import { readSmapsRollup } from './proc-smaps-rollup.js';
-import { childrenOf } from './proc-tree.js';
+import { walkTree, type WalkState } from './tree-walk.js';
 
 // CPU time (/proc/PID/stat) is read every tick for the root and the SMAPS_LARGEST largest
 // processes, and for the rest on the smaps_rollup rounds: on 1,000 processes it was a third
@@ -50,50 +52,70 @@ export async function* readProcfsSamples(
   // the exec), so a 30 s run at 1 s has 31 samples, not 30 that one slipped tick cuts to 29.
   let tick = 0;
   const startMs = options.nowMs();
-  while (!signal.aborted) {
-    // Drift-free schedule: tick k is due at k × interval, however long reads took.
-    const waitMs = startMs + tick * options.intervalMs - options.nowMs();
-    try {
-      if (waitMs > 0) await sleep(waitMs, undefined, { signal });
-    } catch {
-      return;
+  const walkState: WalkState = {
+    handles: openProcHandles(),
+    lastStatus: new Map(),
+    detailed: new Set(),
+    children: new Map(),
+  };
+  const lastPid = watchLastPid();
+  try {
+    while (!signal.aborted) {
+      // Drift-free schedule: tick k is due at k × interval, however long reads took.
+      const waitMs = startMs + tick * options.intervalMs - options.nowMs();
+      try {
+        if (waitMs > 0) await sleep(waitMs, undefined, { signal });
+      } catch {
+        return;
+      }
+      tick++;
+      const tMs = Math.round(options.nowMs() * 1000) / 1000;
+      const withSmaps = tMs >= nextSmapsMs;
+      if (withSmaps) nextSmapsMs = tMs + smapsEveryMs;
+      yield readTick(rootPid, tMs, withSmaps, {
+        known,
+        warned,
+        smapsReadMs,
+        lastPid,
+        walkState,
+      });
     }
-    tick++;
-    const tMs = Math.round(options.nowMs() * 1000) / 1000;
-    const withSmaps = tMs >= nextSmapsMs;
-    if (withSmaps) nextSmapsMs = tMs + smapsEveryMs;
-    yield readTick(rootPid, tMs, withSmaps, known, warned, smapsReadMs);
+  } finally {
+    walkState.handles.close();
+    lastPid.close();
   }
+}
+
+// What the source keeps from one tick to the next.
+interface TickState {
+  known: Map<number, string>;
+  warned: Set<string>;
+  smapsReadMs: Map<number, number>;
+  lastPid: LastPidWatch;
+  walkState: WalkState;
 }
 
 function readTick(
   rootPid: number,
   tMs: number,
   withSmaps: boolean,
-  known: Map<number, string>,
-  warned: Set<string>,
-  smapsReadMs: Map<number, number>,
+  { known, warned, smapsReadMs, lastPid, walkState }: TickState,
 ): ProcfsTick {
   const samples: SampleRecord[] = [];
   const notes: NoteRecord[] = [];
   const alive = new Set<number>();
-  // The tree, walked breadth-first while reading each status: its thread count spares the
-  // listing of /proc/PID/task for single-threaded processes (see proc-tree.ts).
-  const queue = [rootPid];
-  const seen = new Set<number>();
-  while (queue.length > 0) {
-    const pid = queue.shift()!;
-    if (seen.has(pid)) continue;
-    seen.add(pid);
-    const read = readProcStatus(pid);
-    if (!read.ok) {
-      if (read.reason !== 'gone') warnOnce(notes, warned, tMs, pid, 'status', read.errno);
-      continue;
-    }
-    const status = read.status;
-    if (status === null) continue; // a zombie: exited, not yet reaped
+  // Children lists are read when a process was born since the last tick, and on every
+  // smaps round anyway; a walk without them that finds a member gone is done again with.
+  const listChildren = lastPid.changed() || withSmaps;
+  let walk = walkTree(rootPid, { statusAll: withSmaps, listChildren }, walkState);
+  if (!listChildren && walk.lostMember) {
+    walk = walkTree(rootPid, { statusAll: withSmaps, listChildren: true }, walkState);
+  }
+  for (const failure of walk.failures) {
+    warnOnce(notes, warned, tMs, failure.pid, 'status', failure.errno);
+  }
+  for (const { pid, status } of walk.processes) {
     alive.add(pid);
-    for (const child of childrenOf(pid, status.threads)) queue.push(child);
     const knownName = known.get(pid);
     if (knownName !== undefined && knownName !== status.name) {
       known.set(pid, status.name);
@@ -120,8 +142,11 @@ function readTick(
     }
     samples.push(sampleFromStatus(status, pid, tMs));
   }
-  for (const sample of withSmaps ? samples : largestOf(samples, rootPid)) {
-    const cpuMs = readCpuMs(sample.pid);
+  const largest = largestOf(samples, rootPid);
+  walkState.detailed.clear();
+  for (const sample of largest) walkState.detailed.add(sample.pid);
+  for (const sample of withSmaps ? samples : largest) {
+    const cpuMs = readCpuMs(sample.pid, walkState.handles.read);
     if (cpuMs !== null) sample.cpuMs = cpuMs;
   }
   if (withSmaps) {
@@ -141,6 +166,9 @@ function readTick(
     if (!alive.has(pid)) {
       known.delete(pid);
       smapsReadMs.delete(pid);
+      walkState.lastStatus.delete(pid);
+      walkState.children.delete(pid);
+      walkState.handles.forget(pid);
       notes.push({
         type: 'note',
         tMs,
