@@ -108,26 +108,28 @@ interface WatchLine {
   livePoints?: number;
 }
 
-test('watch: leak within 30 s on a leaking program; nothing on steady and retaining ones', async () => {
-  const watchRun = (mode: string, verdicts?: string) =>
+test('watch: a leak event on a leaking program; nothing on steady and retaining ones', async () => {
+  const watchRun = (mode: string, seconds: number, verdicts?: string) =>
     runNode([
       fixturePath('watch-self.mjs'),
       mode,
-      '30',
+      String(seconds),
       ...(verdicts === undefined ? [] : [verdicts]),
     ]).then((lines) => lines.map((line) => JSON.parse(line) as WatchLine));
-  // The leaking program alone: four watched programs at once on 2 cores gave it 7 live
-  // points in 30 s in CI, and the leak (the final report's verdict) was confirmed too late
-  // for an event. The three that must stay silent share the machine afterwards.
-  const leak = await watchRun('leak');
+  // The leaking program alone, for 45 s. A verdict needs 8 live points (docs/runtime.md:
+  // about 20 s here, where the event came at 20 s). On a slower machine the 2% pause budget
+  // spaces the forced GCs further: 8 live points in 30 s in CI, even alone, and the
+  // confirmed event then came after the program's end. The three that must stay silent
+  // share the machine afterwards, for 30 s.
+  const leak = await watchRun('leak', 45);
   const [steady, retain, retainAsked] = await Promise.all([
-    watchRun('steady'),
-    watchRun('retain'),
-    watchRun('retain', 'retention'),
+    watchRun('steady', 30),
+    watchRun('retain', 30),
+    watchRun('retain', 30, 'retention'),
   ]);
   const leakEvent = leak.find((line) => line.event === 'leak');
   assert.ok(leakEvent !== undefined, JSON.stringify(leak));
-  assert.ok(leakEvent.elapsedMs! <= 30_000);
+  assert.ok(leakEvent.elapsedMs! <= 45_000);
   for (const [name, lines] of [
     ['steady', steady],
     ['retain', retain],
