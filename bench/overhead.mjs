@@ -107,11 +107,11 @@ async function trial(withRssdoctor) {
   // Both sides run the receiver in its own session, as rssdoctor does (setsid). With the
   // kernel's autogroup scheduling a session is a CPU-share group; putting only one side in
   // its own group measured a 15–20% "overhead" that was the scheduler, not rssdoctor.
+  const watched = withRssdoctor || ATTRIBUTION;
   // rssdoctor as a user runs it: the command (its launcher line sets Node's flags).
-  const [command, ...rest] = withRssdoctor || ATTRIBUTION ? args : [process.execPath, ...args];
+  const [command, ...rest] = watched ? args : [process.execPath, ...args];
   const parent = spawn(command, rest, { stdio: 'ignore', detached: true });
   const port = await waitFor(() => Number(readFileSync(portFile, 'utf8')));
-  const watched = withRssdoctor || ATTRIBUTION;
   const receiverPid = watched ? await waitFor(() => childOf(parent.pid)) : parent.pid;
   await sleep(1000); // let the receiver (and the agent) settle
   const summaryFile = path.join(dir, 'load.json');

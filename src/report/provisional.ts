@@ -17,9 +17,10 @@ export const PROVISIONAL_EVERY_MS = 5_000;
 // A build may take at most this share of the time between builds: 2% of a core while a
 // chart on a terminal shows it; 0.5% when it only feeds a plain line every 10 s (or a
 // metrics scrape), where on a tree of 1,000 processes the builds were a fifth of
-// rssdoctor's own CPU and, their intermediates promoted, most of its old generation
-// (bench/host.mjs: 4.96% of a core and 116 MiB with them every 7 s, 4.00% and 105 MiB with
-// none).
+// rssdoctor's own CPU and, their intermediates promoted, much of its old generation (one
+// 40 s run each, rssdoctor's threads' CPU from /proc/PID/task over 25 s and its VmHWM:
+// 4.96% of a core and 116 MiB with them, 4.00% and 105 MiB with a dist/ patched to build
+// none; a one-off measure, not a bench).
 export const BUILD_SHARE_LIVE = 0.02;
 export const BUILD_SHARE_PLAIN = 0.005;
 

@@ -20,10 +20,18 @@ export function readAddressSpaceLimit(pid: number): AddressSpaceLimit {
 }
 
 export function parseAddressSpaceLimit(text: string): number | null {
-  const soft = /^Max address space\s+(\S+)/m.exec(text)?.[1];
-  if (soft === undefined || soft === 'unlimited') return null;
-  const bytes = Number(soft);
-  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : null;
+  const bytes = parseSoftLimit(text, 'Max address space');
+  return bytes === 'unlimited' ? null : bytes;
+}
+
+// The soft value of one /proc/PID/limits line: a positive count, 'unlimited', or null
+// when the line is missing or unreadable.
+export function parseSoftLimit(text: string, name: string): number | 'unlimited' | null {
+  const soft = new RegExp(`^${name}\\s+(\\S+)`, 'm').exec(text)?.[1];
+  if (soft === undefined) return null;
+  if (soft === 'unlimited') return soft;
+  const count = Number(soft);
+  return Number.isSafeInteger(count) && count > 0 ? count : null;
 }
 
 export function parseVmSizeBytes(text: string): number | null {

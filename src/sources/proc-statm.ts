@@ -1,6 +1,6 @@
 // /proc/PID/statm: seven page counts on one line (size resident shared text lib data dt;
-// see proc(5)). A quarter of the kernel's work of /proc/PID/status for the same RSS (2.7
-// against 11.7 µs per read through a held descriptor, 200 sleeping processes, 2026-12-01),
+// see proc(5)). A third of the cost of /proc/PID/status for the same RSS (2.4 against
+// 8.0 µs of CPU per read through a held descriptor, `node bench/proc-reads.mjs`),
 // so on a large tree the processes outside the largest are read from it between their
 // status rounds (procfs.ts). resident is VmRSS; shared is RssFile + RssShmem, so RssAnon is
 // resident − shared exactly; the file/shmem split, swap and threads need status.

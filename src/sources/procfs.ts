@@ -1,10 +1,11 @@
-// The procfs source: every tick, the process tree under the root, each process's status
-// (synchronous, cheap) and, every SMAPS_ROLLUP_EVERY_MS, its smaps_rollup (costly to the
-// target). Yields one tick of records at a time.
+// The procfs source: every tick, the process tree under the root (tree-walk.ts), each
+// process's status or, outside the largest, its statm (tick-status.ts), through descriptors
+// held between ticks (proc-handles.ts); every SMAPS_ROLLUP_EVERY_MS, smaps_rollup (costly
+// to the target). Yields one tick of records at a time.
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NoteRecord, SampleRecord } from '../recording/records.js';
-import { watchLastPid, type LastPidWatch } from './last-pid.js';
+import { watchLastPid } from './last-pid.js';
 import { openProcHandles } from './proc-handles.js';
 import { readCpuMs } from './proc-stat-cpu.js';
 import { sampleFromStatus } from './proc-status.js';
@@ -58,7 +59,7 @@ export async function* readProcfsSamples(
     detailed: new Set(),
     children: new Map(),
   };
-  const lastPid = watchLastPid();
+  const pidHandedOut = watchLastPid();
   try {
     while (!signal.aborted) {
       // Drift-free schedule: tick k is due at k × interval, however long reads took.
@@ -76,13 +77,12 @@ export async function* readProcfsSamples(
         known,
         warned,
         smapsReadMs,
-        lastPid,
+        pidHandedOut,
         walkState,
       });
     }
   } finally {
     walkState.handles.close();
-    lastPid.close();
   }
 }
 
@@ -91,7 +91,8 @@ interface TickState {
   known: Map<number, string>;
   warned: Set<string>;
   smapsReadMs: Map<number, number>;
-  lastPid: LastPidWatch;
+  // Whether a process was born since the last tick (last-pid.ts).
+  pidHandedOut: () => boolean;
   walkState: WalkState;
 }
 
@@ -99,14 +100,14 @@ function readTick(
   rootPid: number,
   tMs: number,
   withSmaps: boolean,
-  { known, warned, smapsReadMs, lastPid, walkState }: TickState,
+  { known, warned, smapsReadMs, pidHandedOut, walkState }: TickState,
 ): ProcfsTick {
   const samples: SampleRecord[] = [];
   const notes: NoteRecord[] = [];
   const alive = new Set<number>();
   // Children lists are read when a process was born since the last tick, and on every
   // smaps round anyway; a walk without them that finds a member gone is done again with.
-  const listChildren = lastPid.changed() || withSmaps;
+  const listChildren = pidHandedOut() || withSmaps;
   let walk = walkTree(rootPid, { statusAll: withSmaps, listChildren }, walkState);
   if (!listChildren && walk.lostMember) {
     walk = walkTree(rootPid, { statusAll: withSmaps, listChildren: true }, walkState);
