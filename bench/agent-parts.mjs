@@ -1,14 +1,15 @@
 // Which part of the Node agent costs what (issue 19). Two halves:
-// 1. Each part timed alone in this process, per call: one GCProfiler stop-and-restart
-//    (a tick that drains), the heap figures (every tick), the old-generation read (every
-//    tick), a BroadcastChannel post and a socket line (a few per tick), a forced full GC.
-//    The cost of observing each GC is not here: timed on a garbage-making loop with and
-//    without an observer, it stayed inside this machine's noise (either sign).
+// 1. Each part timed alone in this process, per call: the heap figures (every tick), the
+//    old-generation read (a natural full GC's live point), a BroadcastChannel post and a
+//    socket line (a few per tick), a forced full GC.
 // 2. Peak RSS (VmHWM) and CPU per message of the demo receiver (5 workers, 16
-//    connections, full load) with no agent, with the agent as shipped, with a copy that
-//    observes no GC, and with a copy that cycles the GCProfiler every tick (the agent
-//    before issue 19), each agent talking to a socket that only reads; patched copies live
-//    in a temporary directory, never in dist/.
+//    connections, full load, LOAD_MS) with no agent, with the agent as shipped (it looks at
+//    the old generation once a tick), with a copy that looks at nothing, and with that copy
+//    beside each way of observing GCs one by one that the agent tried (gc-watch.cts): a
+//    v8.GCProfiler cycled every 10 s, and PerformanceObserver `gc` entries. Each grows a
+//    busy receiver over time, which the 8 s load this bench ran before hid. Each agent talks
+//    to a socket that only reads; patched copies live in a temporary directory, never in
+//    dist/.
 // Run: npm run build && node bench/agent-parts.mjs [rounds]
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +23,8 @@ import * as v8 from 'node:v8';
 import { median } from './bootstrap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ROUNDS = Number(process.argv[2] ?? 5);
-const LOAD_MS = 8000;
+const ROUNDS = Number(process.argv[2] ?? 3);
+const LOAD_MS = 30_000;
 const AGENT = path.join(root, 'dist/runtimes/node/agent');
 const require = (await import('node:module')).createRequire(import.meta.url);
 const { heapFigures } = require(path.join(AGENT, 'heap-figures.cjs'));
@@ -37,22 +38,9 @@ function microsPerCall(calls, run) {
   return ((performance.now() - started) * 1000) / calls;
 }
 
-// A GCProfiler stop-and-restart holding a few GCs, the allocation not timed.
-const cycles = [];
-for (let i = 0; i < 30; i++) {
-  const profiler = new v8.GCProfiler();
-  profiler.start();
-  JSON.stringify(Array.from({ length: 20000 }, (_, j) => ({ j })));
-  const started = performance.now();
-  profiler.stop();
-  new v8.GCProfiler().start();
-  cycles.push((performance.now() - started) * 1000);
-}
-const cycleMicros = median(cycles);
 const channel = new BroadcastChannel('rssdoctor-bench-parts');
 const message = { t: 'heap', pid: 1, threadId: 1, ...heapFigures() };
 const parts = [
-  ['GCProfiler stop and restart (a tick that drains)', cycleMicros],
   ['heap figures (getHeapStatistics, memoryUsage)', microsPerCall(5000, () => heapFigures())],
   [
     'old generation read (getHeapSpaceStatistics)',
@@ -76,21 +64,18 @@ function patchedAgent(name, file, from, to) {
   writeFileSync(target, patched);
   return path.join(dir, 'runtimes/node/agent/agent.cjs');
 }
+const noGcWatch = patchedAgent(
+  'no-gc-watch',
+  'gc-watch.cjs',
+  'drain() {',
+  'drain() {\n        return [];',
+);
 const variants = {
   'no agent': null,
   'agent as shipped': path.join(AGENT, 'agent.cjs'),
-  'agent observing no GC': patchedAgent(
-    'no-gc-watch',
-    'gc-watch.cjs',
-    '#restart() {',
-    '#restart() {\n        return;',
-  ),
-  'GCProfiler cycled every tick': patchedAgent(
-    'every-tick',
-    'gc-watch.cjs',
-    'drainIfDue() {',
-    'drainIfDue() {\n        return this.drain();',
-  ),
+  'agent observing no GC': noGcWatch,
+  'that, and a GCProfiler cycled': [noGcWatch, path.join(root, 'bench/gc-profiler-cycled.cjs')],
+  'that, and GC entries observed': [noGcWatch, path.join(root, 'bench/gc-entries-observed.cjs')],
 };
 const socketPath = path.join(work, 'agent.sock');
 const server = net.createServer((socket) => socket.resume());
@@ -106,7 +91,10 @@ async function trial(agentPath) {
   rmSync(portFile, { force: true });
   const env = { ...process.env };
   if (agentPath !== null) {
-    env.NODE_OPTIONS = `--require ${agentPath}`;
+    env.NODE_OPTIONS = [agentPath]
+      .flat()
+      .map((file) => `--require ${file}`)
+      .join(' ');
     env.RSSDOCTOR_AGENT_SOCKET = socketPath;
   }
   const receiver = spawn(

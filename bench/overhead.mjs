@@ -11,7 +11,7 @@
 // interval, then what rssdoctor itself used and which GCs the runs saw.
 // With --attribution it measures attribution's own cost instead: the receiver with --leak
 // under `rssdoctor run --duration 14` against the same with --no-attribution.
-// Run: npm run build && node bench/overhead.mjs [pairs] [--attribution]
+// Run: npm run build && node bench/overhead.mjs [pairs] [--attribution] [-- run options]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,8 +20,13 @@ import { fileURLToPath } from 'node:url';
 import { bootstrap, median } from './bootstrap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PAIRS = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 14);
-const ATTRIBUTION = process.argv.includes('--attribution');
+// Arguments after `--` go to `rssdoctor run` on the watched side, to price one part apart
+// (`-- --passive`: no forced GC; `-- --runtime other`: no agent, /proc only).
+const dashes = process.argv.indexOf('--');
+const OWN_ARGS = dashes < 0 ? process.argv.slice(2) : process.argv.slice(2, dashes);
+const RUN_ARGS = dashes < 0 ? [] : process.argv.slice(dashes + 1);
+const PAIRS = Number(OWN_ARGS.find((arg) => /^\d+$/.test(arg)) ?? 14);
+const ATTRIBUTION = OWN_ARGS.includes('--attribution');
 const WITH = ATTRIBUTION ? 'attribution' : 'rssdoctor';
 const LOAD_MS = ATTRIBUTION ? 8000 : 20_000;
 const CONNECTIONS = ATTRIBUTION ? 4 : 16;
@@ -102,7 +107,7 @@ async function trial(withRssdoctor) {
   const args = ATTRIBUTION
     ? run(withRssdoctor ? ['--duration', '14'] : ['--duration', '14', '--no-attribution'])
     : withRssdoctor
-      ? run([])
+      ? run(RUN_ARGS)
       : receiver;
   // Both sides run the receiver in its own session, as rssdoctor does (setsid). With the
   // kernel's autogroup scheduling a session is a CPU-share group; putting only one side in

@@ -84,7 +84,7 @@ export function watch(options: WatchOptions = {}): Watchdog {
     const tMs = nowMs();
     for (const message of messages) {
       if (message.kind === 'full') lastLiveMs = tMs;
-      if (message.forced) forcedPauseMs += message.pauseMs;
+      if (message.forced) forcedPauseMs += message.pauseMs ?? 0;
       add(...agentRecord(message, tMs));
     }
   };
@@ -143,7 +143,6 @@ export function watch(options: WatchOptions = {}): Watchdog {
   emitter.lastReport = () => lastReport;
   emitter.stop = () => {
     for (const timer of timers) clearInterval(timer);
-    gcWatch.stop();
   };
   return emitter;
 }

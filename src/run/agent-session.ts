@@ -83,7 +83,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
         if (message.liveBytes !== undefined) state.rise.add(message.threadId, message.liveBytes);
         if (message.forced) {
           const before = state.forcedPauseMs.get(message.threadId) ?? 0;
-          state.forcedPauseMs.set(message.threadId, before + message.pauseMs);
+          state.forcedPauseMs.set(message.threadId, before + (message.pauseMs ?? 0));
         }
       }
     }

@@ -33,7 +33,9 @@ export interface HeapMessage extends HeapFigures {
   threadId: number;
 }
 
-// A full GC (MarkSweepCompact) with the live bytes after it, or minor GCs summed per tick.
+// A full GC (MarkSweepCompact) with the live bytes after it, or minor GCs summed per tick
+// (Python's). The pause is there where it was timed: the Node agent's forced GCs (a natural
+// one is seen only afterwards, gc-watch.cts) and every Python collection.
 export interface GcMessage {
   t: 'gc';
   pid: number;
@@ -41,7 +43,7 @@ export interface GcMessage {
   kind: 'full' | 'minor';
   forced: boolean;
   count: number;
-  pauseMs: number;
+  pauseMs?: number;
   heapBeforeBytes?: number;
   heapAfterBytes?: number;
   liveBytes?: number;

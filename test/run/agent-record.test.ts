@@ -24,7 +24,7 @@ test('agent record: a missing GC profiler or malloc becomes a data-quality note,
       ...hello,
       mallocAvailable: false,
       mallocWhy: 'no glibc',
-      liveUnavailableWhy: 'no GCProfiler',
+      liveUnavailableWhy: 'no heap statistics',
     },
     5,
   );

@@ -93,7 +93,7 @@ function workerThread(
   };
   post({ t: 'isolate', pid, threadId, event: 'start' });
   const tick = (): void => {
-    for (const message of watch.drainIfDue()) post(message);
+    for (const message of watch.drain()) post(message);
     post(heap());
   };
   setInterval(tick, intervalMs).unref();
@@ -130,7 +130,6 @@ function mainThread(
   const stop = (): void => {
     open = false;
     for (const timer of timers) clearInterval(timer);
-    watch.stop();
     stopSites();
     try {
       channel.postMessage({ t: 'stop' } satisfies Relay);
@@ -153,7 +152,6 @@ function mainThread(
       runtimeVersion: process.version,
       mallocAvailable: malloc.available,
       ...(malloc.why === undefined ? {} : { mallocWhy: malloc.why }),
-      ...(watch.unavailableWhy === null ? {} : { liveUnavailableWhy: watch.unavailableWhy }),
     });
     sendMalloc();
   });
@@ -162,7 +160,7 @@ function mainThread(
     if (figures !== null) send({ t: 'malloc', pid, ...figures });
   };
   const tick = (): void => {
-    for (const message of watch.drainIfDue()) send(message);
+    for (const message of watch.drain()) send(message);
     send(heap());
   };
   timers.push(setInterval(tick, intervalMs).unref());
