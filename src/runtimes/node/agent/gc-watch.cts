@@ -7,13 +7,13 @@
 // a full GC that freed nothing is not seen; rssdoctor's forced GCs are exact (its own call,
 // timed and read at once). Scavenges are not counted: they say nothing about live data.
 //
-// Nothing runs per GC, because anything that does costs a busy target memory: on the demo
-// receiver under full load (bench/agent-parts.mjs, 30 s), v8.GCProfiler, which this used
-// first, grew it by 0.4–0.8 MiB a second (Node's stop() leaves a profiler's GC callbacks
-// installed until the profiler object is itself collected, which takes a full GC, so every
-// stopped profiler went on recording each GC); PerformanceObserver `gc` entries, tried
-// next, by about 0.1 MiB a second (entries that outlive a scavenge are promoted, and no
-// full GC comes to free them).
+// Nothing runs per GC, because anything that does costs a busy target memory that only a
+// full GC gives back. The demo receiver's peak RSS after 30 s of full load
+// (bench/agent-parts.mjs) was 147 MiB with v8.GCProfiler, which this used first, and 138
+// with PerformanceObserver `gc` entries, tried next, against 133 with neither. Node's
+// stop() leaves a profiler's GC callbacks installed until the profiler object is itself
+// collected, so every stopped profiler went on recording each GC; entries that outlive a
+// scavenge are promoted.
 
 import * as v8 from 'node:v8';
 import { fullGc } from './full-gc.cjs';
