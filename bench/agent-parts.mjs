@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { BroadcastChannel } from 'node:worker_threads';
 import * as v8 from 'node:v8';
 import { median } from './bootstrap.mjs';
+import { cpuMs, peakRssMiB, sleep, waitFor } from './proc-figures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.argv[2] ?? 3);
@@ -29,7 +30,6 @@ const AGENT = path.join(root, 'dist/runtimes/node/agent');
 const require = (await import('node:module')).createRequire(import.meta.url);
 const { heapFigures } = require(path.join(AGENT, 'heap-figures.cjs'));
 const { fullGc } = require(path.join(AGENT, 'full-gc.cjs'));
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // --- 1. each part alone ---------------------------------------------------------------
 function microsPerCall(calls, run) {
@@ -80,11 +80,6 @@ const variants = {
 const socketPath = path.join(work, 'agent.sock');
 const server = net.createServer((socket) => socket.resume());
 await new Promise((resolve) => server.listen(socketPath, resolve));
-const clockTicks = 100;
-const cpuMs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
-};
 
 async function trial(agentPath) {
   const portFile = path.join(work, 'port');
@@ -102,15 +97,7 @@ async function trial(agentPath) {
     [path.join(root, 'dist/demo/receiver.js'), '--port-file', portFile, '--workers', '5'],
     { env, stdio: 'ignore', detached: true },
   );
-  let port = 0;
-  for (let i = 0; i < 300 && port === 0; i++) {
-    await sleep(50);
-    try {
-      port = Number(readFileSync(portFile, 'utf8'));
-    } catch {
-      // not yet
-    }
-  }
+  const port = await waitFor(() => Number(readFileSync(portFile, 'utf8')));
   await sleep(1000);
   const before = cpuMs(receiver.pid);
   const summaryFile = path.join(work, 'load.json');
@@ -122,8 +109,7 @@ async function trial(agentPath) {
     ]).once('exit', resolve),
   );
   const cpu = cpuMs(receiver.pid) - before;
-  const peakMiB =
-    Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync(`/proc/${receiver.pid}/status`, 'utf8'))[1]) / 1024;
+  const peakMiB = peakRssMiB(receiver.pid);
   receiver.kill('SIGKILL');
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
   return { peakMiB, cpuPer1000: (cpu * 1000) / summary.ackedMessages };

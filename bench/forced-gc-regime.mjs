@@ -11,15 +11,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './bootstrap.mjs';
+import { cpuMs, sleep, waitFor } from './proc-figures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.argv[2] ?? 3);
 const HALF_MS = 10_000;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const cpuMs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
 
 async function trial(force) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rssdoctor-bench-regime-'));
@@ -37,15 +33,7 @@ async function trial(force) {
   );
   let trace = '';
   receiver.stdout.setEncoding('utf8').on('data', (chunk) => (trace += chunk));
-  let port = 0;
-  while (port === 0) {
-    await sleep(50);
-    try {
-      port = Number(readFileSync(portFile, 'utf8'));
-    } catch {
-      // not yet
-    }
-  }
+  const port = await waitFor(() => Number(readFileSync(portFile, 'utf8')));
   const load = spawn(process.execPath, [
     path.join(root, 'dist/demo/load.js'),
     ...['--port', String(port), '--connections', '16', '--rate', '0', '--size', '1024'],

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootstrap, median } from './bootstrap.mjs';
+import { cpuMs, peakRssMiB, sleep, waitFor } from './proc-figures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Arguments after `--` go to `rssdoctor run` on the watched side, to price one part apart
@@ -30,39 +31,12 @@ const ATTRIBUTION = OWN_ARGS.includes('--attribution');
 const WITH = ATTRIBUTION ? 'attribution' : 'rssdoctor';
 const LOAD_MS = ATTRIBUTION ? 8000 : 20_000;
 const CONNECTIONS = ATTRIBUTION ? 4 : 16;
-const CLOCK_TICKS =
-  Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-
-function peakRssMiB(pid) {
-  return Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-}
-
 function childOf(pid) {
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
     if (children !== '') return Number(children.split(' ')[0]);
   }
   return null;
-}
-
-async function waitFor(read, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const value = read();
-      if (value) return value;
-    } catch {
-      // not yet
-    }
-    await sleep(50);
-  }
-  throw new Error('bench: timed out waiting for the receiver');
 }
 
 // The recording's GCs: full ones, forced ones, and the forced pauses.

@@ -18,7 +18,7 @@ test('agent record: hello marks the process with the runtime the agent names, na
   assert.equal(note?.type === 'note' && note.name, 'app.js');
 });
 
-test('agent record: a missing GC profiler or malloc becomes a data-quality note, not silence', () => {
+test('agent record: a missing live-heap source or malloc becomes a data-quality note, not silence', () => {
   const records = agentRecord(
     {
       ...hello,
