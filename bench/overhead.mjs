@@ -9,9 +9,13 @@
 // throughput, p99 and maximum latency, CPU per message (receiver plus rssdoctor) and the
 // receiver's peak RSS (VmHWM), and prints the median ratio with a seeded bootstrap 95%
 // interval, then what rssdoctor itself used and which GCs the runs saw.
+// --load-ms N sets the load's length: the receiver's own peak RSS takes a 5-6 MiB step at
+// about 25 s of load, with rssdoctor or without, so a longer window prices the peak apart
+// from when that step comes (docs/benchmarks.md).
 // With --attribution it measures attribution's own cost instead: the receiver with --leak
 // under `rssdoctor run --duration 14` against the same with --no-attribution.
-// Run: npm run build && node bench/overhead.mjs [pairs] [--attribution] [-- run options]
+// Run: npm run build && node bench/overhead.mjs [pairs] [--attribution] [--load-ms N]
+//      [-- run options]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,10 +30,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dashes = process.argv.indexOf('--');
 const OWN_ARGS = dashes < 0 ? process.argv.slice(2) : process.argv.slice(2, dashes);
 const RUN_ARGS = dashes < 0 ? [] : process.argv.slice(dashes + 1);
-const PAIRS = Number(OWN_ARGS.find((arg) => /^\d+$/.test(arg)) ?? 14);
+const PAIRS = Number(
+  OWN_ARGS.find((arg, i) => /^\d+$/.test(arg) && OWN_ARGS[i - 1] !== '--load-ms') ?? 14,
+);
 const ATTRIBUTION = OWN_ARGS.includes('--attribution');
 const WITH = ATTRIBUTION ? 'attribution' : 'rssdoctor';
-const LOAD_MS = ATTRIBUTION ? 8000 : 20_000;
+const loadMsAt = OWN_ARGS.indexOf('--load-ms');
+const LOAD_MS = loadMsAt >= 0 ? Number(OWN_ARGS[loadMsAt + 1]) : ATTRIBUTION ? 8000 : 20_000;
 const CONNECTIONS = ATTRIBUTION ? 4 : 16;
 function childOf(pid) {
   for (const tid of readdirSync(`/proc/${pid}/task`)) {

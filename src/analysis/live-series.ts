@@ -8,8 +8,13 @@
 // Each isolate (Node main thread, each worker) has its own heap and its own GCs. The sum
 // at a live point is that isolate's new value plus every other isolate's latest one, so a
 // leak in one worker shows in the total, and the per-isolate series can name it.
+//
+// A bound (a Node isolate's old generation, taken instead of pausing it: records.ts
+// BoundRecord) stands in for a live point. It reads high by the garbage in the old
+// generation, and the agent takes one only while that stays within a slack too small to
+// make a leak, so a flat series of bounds is a flat live heap within that slack.
 
-import type { GcRecord } from '../recording/records.js';
+import type { BoundRecord, GcRecord } from '../recording/records.js';
 import type { Series } from './series.js';
 
 // A forced GC runs in every isolate within a few milliseconds: their points form one round
@@ -23,19 +28,50 @@ export interface LiveSeries {
   perIsolate: Map<number, Series>;
   points: number;
   forcedPoints: number;
+  // Points with a bound in their round: upper bounds, not GCs.
+  boundPoints: number;
   lastLiveBytes: number | null;
   lastLiveMs: number | null;
 }
 
-export function liveSeries(gcs: readonly GcRecord[]): LiveSeries {
+type LivePoint = Pick<GcRecord, 'tMs' | 'threadId' | 'liveBytes' | 'forced'> & { bound: boolean };
+
+// Both lists in time order, as records come; merged into one.
+function livePoints(gcs: readonly GcRecord[], bounds: readonly BoundRecord[]): LivePoint[] {
+  const points: LivePoint[] = [];
+  let b = 0;
+  for (const gc of gcs) {
+    if (gc.liveBytes === undefined) continue;
+    while (b < bounds.length && bounds[b]!.tMs <= gc.tMs) points.push(boundPoint(bounds[b++]!));
+    points.push({ ...gc, bound: false });
+  }
+  while (b < bounds.length) points.push(boundPoint(bounds[b++]!));
+  return points;
+}
+
+function boundPoint(record: BoundRecord): LivePoint {
+  return {
+    tMs: record.tMs,
+    threadId: record.threadId,
+    liveBytes: record.liveBytes,
+    forced: false,
+    bound: true,
+  };
+}
+
+export function liveSeries(
+  gcs: readonly GcRecord[],
+  bounds: readonly BoundRecord[] = [],
+): LiveSeries {
   const total: Series = { tMs: [], values: [] };
   const perIsolate = new Map<number, Series>();
   const latest = new Map<number, number>();
   // Per total point: was any GC of that round forced by rssdoctor?
   const forced: boolean[] = [];
+  const bounded: boolean[] = [];
   let roundStartMs = Number.NEGATIVE_INFINITY;
   const roundThreads = new Set<number>();
-  for (const gc of gcs) {
+  for (const gc of livePoints(gcs, bounds)) {
     if (gc.liveBytes === undefined) continue;
     const threadId = gc.threadId ?? 0;
     latest.set(threadId, gc.liveBytes);
@@ -51,6 +87,7 @@ export function liveSeries(gcs: readonly GcRecord[]): LiveSeries {
       total.tMs[last] = gc.tMs;
       total.values[last] = sum;
       forced[last] = forced[last]! || gc.forced;
+      bounded[last] = bounded[last]! || gc.bound;
     } else {
       roundStartMs = gc.tMs;
       roundThreads.clear();
@@ -58,6 +95,7 @@ export function liveSeries(gcs: readonly GcRecord[]): LiveSeries {
       total.tMs.push(gc.tMs);
       total.values.push(sum);
       forced.push(gc.forced);
+      bounded.push(gc.bound);
     }
   }
   // Live points are counted per round, as the trend test sees them.
@@ -67,6 +105,7 @@ export function liveSeries(gcs: readonly GcRecord[]): LiveSeries {
     perIsolate,
     points,
     forcedPoints: forced.filter(Boolean).length,
+    boundPoints: bounded.filter(Boolean).length,
     lastLiveBytes: points > 0 ? total.values[points - 1]! : null,
     lastLiveMs: points > 0 ? total.tMs[points - 1]! : null,
   };

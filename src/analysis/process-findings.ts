@@ -2,6 +2,7 @@
 
 import type {
   AnonMapRecord,
+  BoundRecord,
   ControlRecord,
   GcRecord,
   GoFactsRecord,
@@ -32,6 +33,8 @@ import type { RuntimeModule } from '../runtimes/runtime-module.js';
 export interface ProcessRecordLists {
   samples: SampleRecord[];
   gcs: GcRecord[];
+  // Node: live points an isolate gave without a GC (live-series.ts).
+  bounds: BoundRecord[];
   heaps: HeapRecord[];
   scavs: ScavRecord[];
   // Go: the latest proof of where its trace came from.
@@ -52,6 +55,7 @@ export function emptyRecordLists(): ProcessRecordLists {
   return {
     samples: [],
     gcs: [],
+    bounds: [],
     heaps: [],
     scavs: [],
     goFacts: null,
@@ -133,7 +137,7 @@ function runtimeFindings(
 ): RuntimeFindings | null {
   const module = runtimeModule(input.runtime);
   if (module === null) return null;
-  const live = liveSeries(input.gcs);
+  const live = liveSeries(input.gcs, input.bounds);
   const own =
     module.findings?.(input, {
       startMs: input.samples[0]?.tMs ?? 0,

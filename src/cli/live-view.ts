@@ -49,6 +49,8 @@ export class LiveView {
   readonly #rss: { tMs: number; bytes: number }[] = [];
   // The root's full GCs (live points), and how many of each it had.
   readonly #rootGcs: Extract<BodyRecord, { type: 'gc' }>[] = [];
+  // Live points an isolate gave without a GC (live-series.ts): in the line, not marked.
+  readonly #rootBounds: Extract<BodyRecord, { type: 'bound' }>[] = [];
   #fullGcs = 0;
   #forcedGcs = 0;
   #sawGc = false;
@@ -72,12 +74,14 @@ export class LiveView {
     if (this.#closed) return;
     if (record.type === 'header') return;
     if (record.type === 'gc' && record.pid === this.#rootPid) this.#addGc(record);
+    if (record.type === 'bound' && record.pid === this.#rootPid) this.#addBound(record);
     if (record.type !== 'sample') return;
     if (this.#rootPid === null) {
       // The root is the first process sampled; its GCs may have come before that.
       this.#rootPid = record.pid;
       for (const earlier of this.#provisional.records) {
         if (earlier.type === 'gc' && earlier.pid === record.pid) this.#addGc(earlier);
+        if (earlier.type === 'bound' && earlier.pid === record.pid) this.#addBound(earlier);
       }
       this.#updateLive();
     }
@@ -201,8 +205,14 @@ export class LiveView {
     this.#updateLive();
   }
 
+  #addBound(bound: Extract<BodyRecord, { type: 'bound' }>): void {
+    this.#rootBounds.push(bound);
+    halveOlder(this.#rootBounds, SERIES_MAX);
+    this.#updateLive();
+  }
+
   #updateLive(): void {
-    const { tMs, values } = liveSeries(this.#rootGcs).total;
+    const { tMs, values } = liveSeries(this.#rootGcs, this.#rootBounds).total;
     this.#live = tMs.map((t, i) => ({ tMs: t, bytes: values[i]! }));
   }
 

@@ -45,7 +45,7 @@ export function processFigures(pid: number, group: ProcessGroup, verdict: Verdic
   return {
     pid,
     verdict,
-    live: lateRate(liveSeries(group.gcs).total, MIN_LIVE_POINTS),
+    live: lateRate(liveSeries(group.gcs, group.bounds).total, MIN_LIVE_POINTS),
     rss: lateRate(sawtoothFloor(rssSeries), MIN_RSS_POINTS),
     peakRssBytes: rssValues.reduce((a, b) => Math.max(a, b), 0),
     steadyRssBytes: steadyLevel(rssValues) ?? 0,

@@ -42,6 +42,8 @@ export class WatchState {
       const key = `${record.kind}:${record.forced}`;
       state.gcs.set(key, (state.gcs.get(key) ?? 0) + 1);
       if (record.liveBytes !== undefined) state.liveBytes = record.liveBytes;
+    } else if (record.type === 'bound') {
+      this.of(record.pid).liveBytes = record.liveBytes;
     }
   }
 

@@ -53,6 +53,7 @@ function validSites(sites: unknown): boolean {
 const REQUIRED_NUMBERS: Record<string, readonly string[]> = {
   sample: ['pid', 'rssBytes', 'rssAnonBytes', 'rssFileBytes', 'rssShmemBytes', 'swapBytes'],
   gc: ['pid'],
+  bound: ['pid', 'liveBytes', 'slackBytes'],
   heap: ['pid', 'threadId', 'usedHeapBytes', 'totalHeapBytes', 'externalBytes'],
   malloc: ['pid', 'inUseBytes', 'freeBytes'],
   scav: ['pid', 'releasedBytes'],

@@ -83,6 +83,18 @@ export interface GcRecord {
   heapCommittedBytes?: number;
 }
 
+// A live point that no GC measured: an isolate's old generation plus external memory,
+// an upper bound of its live heap taken instead of pausing it, while it stays within
+// `slackBytes` of the isolate's last live point (runtimes/node/agent/gc-watch.cts).
+export interface BoundRecord {
+  type: 'bound';
+  tMs: number;
+  pid: number;
+  threadId?: number;
+  liveBytes: number;
+  slackBytes: number;
+}
+
 // One isolate's heap figures from the Node agent, every tick. `threadId` 0 is the main
 // thread; workers have their own isolate and heap.
 export interface HeapRecord {
@@ -359,6 +371,7 @@ export interface EndRecord {
 export type BodyRecord =
   | SampleRecord
   | GcRecord
+  | BoundRecord
   | HeapRecord
   | MallocRecord
   | ScavRecord

@@ -21,7 +21,7 @@ export function compareRunView(recording: Recording, pid: number | null): RunVie
   const t = group.samples.map((sample) => sample.tMs / 1000);
   const rss = group.samples.map((sample) => sample.rssBytes);
   const keep = lttbIndices(t, rss, DISPLAY_POINTS);
-  const total = liveSeries(group.gcs).total;
+  const total = liveSeries(group.gcs, group.bounds).total;
   const liveKeep = lttbIndices(total.tMs, total.values, DISPLAY_POINTS);
   return {
     t: keep.map((i) => Number(t[i]!.toFixed(2))),

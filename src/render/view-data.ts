@@ -75,7 +75,7 @@ export function viewData(recording: Recording, report: Report): ViewData {
     judgedRecords === recording.records
       ? group
       : (groupByProcess(judgedRecords).get(report.pid) ?? group);
-  const liveSeries = liveSeriesOf(judged.gcs).total;
+  const liveSeries = liveSeriesOf(judged.gcs, judged.bounds).total;
   const liveAt = stepLookup(liveSeries.tMs, liveSeries.values);
   const pick = (value: (i: number) => number): number[] => keep.map(value);
   const memory = {

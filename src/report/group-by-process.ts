@@ -22,6 +22,7 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
   for (const record of records) {
     if (record.type === 'sample') groupOf(record.pid).samples.push(record);
     else if (record.type === 'gc') groupOf(record.pid).gcs.push(record);
+    else if (record.type === 'bound') groupOf(record.pid).bounds.push(record);
     else if (record.type === 'scav') groupOf(record.pid).scavs.push(record);
     else if (record.type === 'go') {
       const group = groupOf(record.pid);

@@ -60,6 +60,10 @@ export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
       const { t: _t, ...figures } = message;
       return [{ type: 'gc', tMs, ...figures }];
     }
+    case 'bound': {
+      const { t: _t, ...figures } = message;
+      return [{ type: 'bound', tMs, ...figures }];
+    }
     case 'malloc': {
       const { t: _t, ...figures } = message;
       return [{ type: 'malloc', tMs, ...figures }];

@@ -87,6 +87,11 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
         }
       }
     }
+    if (message.t === 'bound') {
+      const state = probes.get(message.pid);
+      state?.liveMs.set(message.threadId, tMs);
+      state?.rise.add(message.threadId, message.liveBytes);
+    }
     for (const record of agentRecord(message, tMs)) options.append(record);
   };
   const channel: AgentChannel = await openAgentChannel(directory, {

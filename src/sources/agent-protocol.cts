@@ -49,6 +49,18 @@ export interface GcMessage {
   liveBytes?: number;
 }
 
+// A live point without a GC: at a periodic probe, the isolate's old generation plus
+// external memory (an upper bound of its live heap, but for the young generation's
+// survivors) was within `slackBytes` of its last live point, so a pause would have told
+// nothing a leak could hide in (gc-watch.cts).
+export interface BoundMessage {
+  t: 'bound';
+  pid: number;
+  threadId: number;
+  liveBytes: number;
+  slackBytes: number;
+}
+
 export interface MallocMessage {
   t: 'malloc';
   pid: number;
@@ -82,6 +94,7 @@ export type AgentMessage =
   | IsolateMessage
   | HeapMessage
   | GcMessage
+  | BoundMessage
   | MallocMessage
   | ControlResultMessage
   | SitesMessage;

@@ -17,9 +17,11 @@ function words(found: RuntimeFindings): RuntimeWords {
 
 function pointsText(found: RuntimeFindings): string {
   const own = runtimeModule(found.runtime)!.explain?.pointsText?.(found);
+  const { points, forcedPoints, boundPoints } = found.live;
+  const bound =
+    boundPoints === 0 ? '' : `, ${boundPoints} bounded by a flat old generation instead of a pause`;
   return (
-    own ??
-    `${found.live.points} live points, ${found.live.forcedPoints} of them from GCs forced by rssdoctor`
+    own ?? `${points} live points, ${forcedPoints} of them from GCs forced by rssdoctor${bound}`
   );
 }
 
@@ -155,6 +157,7 @@ export function liveFlatReasons(found: RuntimeFindings): Reason[] {
       figures: {
         liveBytes: found.live.lastLiveBytes ?? Number.NaN,
         livePoints: found.live.points,
+        boundPoints: found.live.boundPoints,
         heldBytes: held?.heldBytes ?? Number.NaN,
         baselineBytes: held?.baselineBytes ?? Number.NaN,
         anonBytes: held?.anonBytes ?? Number.NaN,

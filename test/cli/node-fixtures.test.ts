@@ -120,6 +120,28 @@ test('steady: a program with flat live data is steady or retention', async () =>
   assert.match(stacks.why!, /^\d+ of \d+ threads' stacks found/);
 });
 
+test('busy-flat: a saturated main thread with a flat heap is steady, from bounds, not pauses', async () => {
+  const run = await runNode('busy-flat.mjs', ['8', '60'], ['--duration', '12']);
+  const tail = run.rss.slice(Math.floor(run.rss.length / 2));
+  assertFixture(
+    Math.max(...tail) - Math.min(...tail) < 10 * MIB,
+    'RSS not flat in the second half',
+  );
+  assert.equal(run.report.verdict, 'steady', run.report.reasons[0]?.text);
+  const all = records(run);
+  const bounds = all.filter((r) => r.type === 'bound');
+  // A probe every 0.8 s over 12 s; the heap stays flat, so each gives a bound.
+  assert.ok(bounds.length >= 5, `${bounds.length} bounds`);
+  // The final probe pauses it; before that, bounds stayed within their slack (but for one
+  // pause at most, if the start-up's compiled code took the old generation past it).
+  const forced = all.filter((r) => r.type === 'gc' && r.forced === true);
+  assert.ok(forced.length >= 1 && forced.length <= 2, `${forced.length} forced GCs`);
+  assert.match(
+    run.report.reasons[0]!.text,
+    /\d+ bounded by a flat old generation instead of a pause/,
+  );
+});
+
 test('--passive: no forced GCs, so too few live points give inconclusive, saying how many', async () => {
   // Native memory rising steadily and a flat JS heap: no GC is ever due, and an RSS still
   // rising at 10 s cannot bound the few natural full GCs either. (A JS-object leak was used

@@ -8,7 +8,12 @@
 
 import { readFileSync } from 'node:fs';
 import * as workerThreads from 'node:worker_threads';
-import { probeIsolate, IDLE_WAIT_MAX_MS, type ProbeRequest } from './probe-isolate.cjs';
+import {
+  probeIsolate,
+  BOUND_SLACK_TOTAL_BYTES,
+  IDLE_WAIT_MAX_MS,
+  type ProbeRequest,
+} from './probe-isolate.cjs';
 import { GcWatch } from './gc-watch.cjs';
 import { heapFigures } from './heap-figures.cjs';
 import { loadMalloc } from './malloc.cjs';
@@ -212,7 +217,12 @@ function mainThread(
     const rssBeforeBytes = readRssBytes();
     const request: ProbeRequest = {
       sites: message.sites === true,
-      ...(message.freshMs === undefined ? {} : { freshMs: message.freshMs }),
+      ...(message.freshMs === undefined
+        ? {}
+        : {
+            freshMs: message.freshMs,
+            boundSlackBytes: BOUND_SLACK_TOTAL_BYTES / (workers.size + 1),
+          }),
     };
     await probeIsolate({ watch, heap, sites }, request, send);
     for (const worker of [...workers]) {

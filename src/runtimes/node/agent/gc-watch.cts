@@ -7,6 +7,12 @@
 // a full GC that freed nothing is not seen; rssdoctor's forced GCs are exact (its own call,
 // timed and read at once). Scavenges are not counted: they say nothing about live data.
 //
+// A periodic probe takes a bound instead of a GC (bound() below) while the heap is flat,
+// since on some targets one full GC costs far more than its pause: the demo receiver's main
+// thread keeps a Map whose table V8 reallocates in the generation it lives in, and once a
+// full GC has moved that table to the old generation, every rehash allocates there, and
+// the thread goes from no full GC in 60 s to about one a second (bench/forced-gc-regime.mjs).
+//
 // Nothing runs per GC, because anything that does costs a busy target memory that only a
 // full GC gives back. The demo receiver's peak RSS after 30 s of full load
 // (bench/agent-parts.mjs) was 147 MiB with v8.GCProfiler, which this used first, and 138
@@ -17,9 +23,11 @@
 
 import * as v8 from 'node:v8';
 import { fullGc } from './full-gc.cjs';
-import type { GcMessage } from '../../../sources/agent-protocol.cjs';
+import type { BoundMessage, GcMessage } from '../../../sources/agent-protocol.cjs';
 
 const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
+// A bound's external memory is the lowest of this many looks (a tick each, 1 s by default).
+const EXTERNAL_LOOKS = 5;
 
 export class GcWatch {
   readonly #pid: number;
@@ -27,6 +35,10 @@ export class GcWatch {
   #oldUsedBytes = oldGenerationUsedBytes();
   // When the last full GC (natural or forced) was seen: a probe skips a fresh isolate.
   #lastFullMs = Number.NEGATIVE_INFINITY;
+  // The last live point's bytes (a GC's, or the first bound's): what a bound is held to.
+  #referenceBytes: number | undefined;
+  // External memory at each of the last EXTERNAL_LOOKS looks, for a bound's lowest.
+  readonly #externalBytes: number[] = [];
 
   constructor(pid: number, threadId: number) {
     this.#pid = pid;
@@ -36,17 +48,37 @@ export class GcWatch {
   // The natural full GC since the last look, if the old generation says one ran.
   drain(): GcMessage[] {
     const oldBytes = oldGenerationUsedBytes();
+    const externalBytes = v8.getHeapStatistics().external_memory;
+    this.#externalBytes.push(externalBytes);
+    if (this.#externalBytes.length > EXTERNAL_LOOKS) this.#externalBytes.shift();
     const fell = oldBytes < this.#oldUsedBytes;
     this.#oldUsedBytes = oldBytes;
     if (!fell) return [];
     this.#lastFullMs = performance.now();
-    return [
-      {
-        ...this.#full(false),
-        heapAfterBytes: oldBytes,
-        liveBytes: oldBytes + v8.getHeapStatistics().external_memory,
-      },
-    ];
+    const liveBytes = oldBytes + externalBytes;
+    this.#referenceBytes = liveBytes;
+    return [{ ...this.#full(false), heapAfterBytes: oldBytes, liveBytes }];
+  }
+
+  // A live point with no pause, or null when only a GC can give one. The old generation
+  // plus external memory bounds the live heap from above, but for what is live in the
+  // young generation (at most its few MiB, and a leak's objects do not stay there: two
+  // scavenges promote them). While that bound stays within slackBytes of the last live
+  // point, the live heap cannot have grown by more; once it rose further, garbage and a
+  // leak look alike until a full GC, and the probe forces one.
+  //
+  // External memory counts at its lowest over the last EXTERNAL_LOOKS looks: the Buffers a
+  // busy server has in flight come and go by megabytes (1.9 to 7.7 MiB on the demo
+  // receiver's main thread, a look a second), and a bound that caught them at a peak would
+  // read as growth; what a leak keeps raises the lowest too. A few recent looks, not all
+  // since the last point: a reference taken over a start before the load came would be
+  // low by what is always in flight under it.
+  bound(slackBytes: number): BoundMessage | null {
+    const externalBytes = Math.min(...this.#externalBytes, v8.getHeapStatistics().external_memory);
+    const liveBytes = oldGenerationUsedBytes() + externalBytes;
+    const reference = (this.#referenceBytes ??= liveBytes);
+    if (liveBytes - reference > slackBytes) return null;
+    return { t: 'bound', pid: this.#pid, threadId: this.#threadId, liveBytes, slackBytes };
   }
 
   // A full GC now, with the heap after it: rssdoctor's own (`forced`), after the natural
@@ -60,6 +92,7 @@ export class GcWatch {
     this.#lastFullMs = endMs;
     this.#oldUsedBytes = oldGenerationUsedBytes();
     const after = v8.getHeapStatistics();
+    this.#referenceBytes = after.used_heap_size + after.external_memory;
     out.push({
       ...this.#full(true),
       pauseMs: endMs - startMs,

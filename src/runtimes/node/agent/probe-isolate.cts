@@ -1,10 +1,14 @@
 // One isolate's part of a forced-GC probe, the same on the main thread and in a worker:
 // the natural GCs so far first (so that they are not marked forced), then the forced one
 // and the heap after it, and the heap profile when attribution asked for one.
-// A periodic probe (freshMs set) is lighter on a busy target: an isolate whose own full
-// GC came within freshMs has its live point already and is left alone, and the others
-// wait for a quiet spell first (when-idle.cts). The final probe and attribution's force
-// every isolate, still one after the other: their live point must be fresh.
+// A periodic probe (freshMs set) is lighter: an isolate whose own full GC came within
+// freshMs has its live point already and is left alone; one whose old generation stayed
+// within boundSlackBytes of its last live point gives that bound instead (gc-watch.cts);
+// only the others are paused, after a quiet spell (when-idle.cts). A pause can cost a busy
+// target much more than itself: on the demo receiver one full GC took a thread from no
+// full GC in 60 s to about one a second (gc-watch.cts says why). The final probe and
+// attribution's force every isolate, still one after the other: their live point must be
+// exact.
 
 import type { GcWatch } from './gc-watch.cjs';
 import { whenIdle } from './when-idle.cjs';
@@ -13,8 +17,15 @@ import type { AgentMessage, HeapMessage, SitesMessage } from '../../../sources/a
 // How long a periodic probe waits for a quiet spell before it goes ahead.
 export const IDLE_WAIT_MAX_MS = 300;
 
+// How far all isolates' bounds together may rise before one is paused: under half
+// the smallest growth a verdict calls a leak (LEAK_MIN_BYTES, analysis/leak-size.ts), so
+// that bounds alone never make one. Split evenly between the process's isolates.
+export const BOUND_SLACK_TOTAL_BYTES = 512 * 1024;
+
 export interface ProbeRequest {
   freshMs?: number;
+  // A periodic probe's share of BOUND_SLACK_TOTAL_BYTES for each isolate.
+  boundSlackBytes?: number;
   sites: boolean;
 }
 
@@ -29,16 +40,20 @@ export async function probeIsolate(
   request: ProbeRequest,
   emit: (message: AgentMessage) => void,
 ): Promise<void> {
-  const { freshMs } = request;
+  const { freshMs, boundSlackBytes } = request;
   const fresh = (): boolean =>
     freshMs !== undefined && performance.now() - watch.lastFullMs < freshMs;
   for (const natural of watch.drain()) emit(natural);
-  if (freshMs !== undefined && !fresh()) {
-    await whenIdle(IDLE_WAIT_MAX_MS);
-    for (const natural of watch.drain()) emit(natural);
+  const bound = !fresh() && boundSlackBytes !== undefined ? watch.bound(boundSlackBytes) : null;
+  if (bound !== null) emit(bound);
+  else {
+    if (freshMs !== undefined && !fresh()) {
+      await whenIdle(IDLE_WAIT_MAX_MS);
+      for (const natural of watch.drain()) emit(natural);
+    }
+    // Checked again: a natural full GC while it waited is the live point too.
+    if (!fresh()) for (const forced of watch.force()) emit(forced);
   }
-  // Checked again: a natural full GC while it waited is the live point too.
-  if (!fresh()) for (const forced of watch.force()) emit(forced);
   emit(heap());
   const profile = request.sites ? sites() : null;
   if (profile !== null) emit(profile);

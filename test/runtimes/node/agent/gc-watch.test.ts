@@ -7,6 +7,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GcWatch } from '../../../../src/runtimes/node/agent/gc-watch.cjs';
 import { fullGc } from '../../../../src/runtimes/node/agent/full-gc.cjs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+
+// A scavenge: gc() takes {type: 'minor'} (full-gc.cts has set --expose-gc by then).
+function minorGc(): void {
+  fullGc();
+  (vm.runInNewContext('gc') as (options: { type: string }) => void)({ type: 'minor' });
+}
 
 // Arrays past V8's regular object size go straight to the large-object space, part of the
 // old generation: garbage there is freed by a full GC only.
@@ -53,4 +61,43 @@ test('GcWatch: its own GC is forced, timed and exact, and not seen again as natu
   assert.ok(gc!.heapBeforeBytes! > gc!.heapAfterBytes!, 'the garbage was freed');
   assert.ok(watch.lastFullMs >= before);
   assert.deepEqual(watch.drain(), []);
+});
+
+test('GcWatch: a bound holds while the old generation stays within its slack, and a GC resets it', () => {
+  const watch = new GcWatch(process.pid, 0);
+  watch.force();
+  const slackBytes = 256 * 1024;
+  const first = watch.bound(slackBytes);
+  assert.ok(first !== null, 'right after a GC, the old generation is the live point');
+  assert.equal(first.t, 'bound');
+  assert.equal(first.slackBytes, slackBytes);
+  // 8 MiB kept, moved to the old generation by two scavenges: past the slack, only a GC
+  // can tell whether it is live.
+  const kept = Array.from({ length: 8 }, () => new Array<number>(131_072).fill(3));
+  minorGc();
+  minorGc();
+  assert.equal(watch.bound(slackBytes), null);
+  const [gc] = watch.force();
+  assert.ok(gc!.liveBytes! >= first.liveBytes + 4 * 1024 * 1024, 'what is kept is live');
+  const after = watch.bound(slackBytes);
+  assert.ok(after !== null, 'the forced GC is the new reference');
+  assert.ok(Math.abs(after.liveBytes - gc!.liveBytes!) <= slackBytes);
+  assert.equal(kept.length, 8);
+});
+
+test('GcWatch: a bound counts external memory at its lowest of the last looks, not at a peak', () => {
+  const watch = new GcWatch(process.pid, 0);
+  watch.force();
+  watch.drain();
+  // 8 MiB of Buffer in flight now, none at the look before: the bound reads the look's.
+  const inFlight = Buffer.alloc(8 * 1024 * 1024, 1);
+  const bound = watch.bound(256 * 1024);
+  assert.ok(bound !== null, 'Buffers in flight are not growth');
+  const oldBytes = v8
+    .getHeapSpaceStatistics()
+    .filter((space) => !space.space_name.startsWith('new_'))
+    .reduce((sum, space) => sum + space.space_used_size, 0);
+  const peakBytes = oldBytes + v8.getHeapStatistics().external_memory;
+  assert.ok(bound.liveBytes <= peakBytes - 4 * 1024 * 1024, 'the peak was counted');
+  assert.equal(inFlight.length, 8 * 1024 * 1024);
 });

@@ -1,6 +1,8 @@
-// A periodic probe on a real process with two workers: the worker whose own full GCs are
-// recent is left alone, the main thread and the idle worker are forced; the final probe
-// (no freshMs) forces every isolate.
+// Periodic probes on a real process with three workers: the worker whose own full GCs are
+// recent is left alone; the main thread and the idle worker, whose heaps stay flat, give a
+// bound each time instead of a pause; the worker whose heap grows gives a bound the first
+// time (nothing to hold it to yet) and is forced once it rose past its slack. The final
+// probe (no freshMs) forces every isolate.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -9,15 +11,28 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import type { AgentMessage, GcMessage } from '../../../../src/sources/agent-protocol.cjs';
+import type {
+  AgentMessage,
+  BoundMessage,
+  GcMessage,
+  HeapMessage,
+} from '../../../../src/sources/agent-protocol.cjs';
 import { openAgentChannel } from '../../../../src/sources/agent-channel.js';
+import { LEAK_MIN_BYTES } from '../../../../src/analysis/leak-size.js';
+import { BOUND_SLACK_TOTAL_BYTES } from '../../../../src/runtimes/node/agent/probe-isolate.cjs';
 import { fixturePath } from '../../../support/paths.js';
 
 const agentPath = fileURLToPath(
   new URL('../../../../src/runtimes/node/agent/agent.cjs', import.meta.url),
 );
 
-test('probe: an isolate with a recent full GC of its own is not forced; the others are, and the final probe forces all', async () => {
+const MIB = 1024 * 1024;
+
+test('probe: bounds together may rise by under half the smallest growth called a leak', () => {
+  assert.ok(BOUND_SLACK_TOTAL_BYTES > 0 && 2 * BOUND_SLACK_TOTAL_BYTES <= LEAK_MIN_BYTES);
+});
+
+test('probe: a recent full GC leaves an isolate alone, a flat heap gives a bound, a risen one is forced; the final probe forces all', async () => {
   const messages: AgentMessage[] = [];
   let heard: () => void = () => {};
   const channel = await openAgentChannel(mkdtempSync(path.join(tmpdir(), 'rssdoctor-probe-')), {
@@ -34,7 +49,7 @@ test('probe: an isolate with a recent full GC of its own is not forced; the othe
       };
       heard();
     });
-  const child = spawn(process.execPath, ['--expose-gc', fixturePath('one-worker-gcs.mjs'), '30'], {
+  const child = spawn(process.execPath, ['--expose-gc', fixturePath('three-workers.mjs'), '30'], {
     env: {
       ...process.env,
       NODE_OPTIONS: `--require ${agentPath}`,
@@ -48,25 +63,49 @@ test('probe: an isolate with a recent full GC of its own is not forced; the othe
   try {
     const workers = (): number[] =>
       messages.flatMap((m) => (m.t === 'isolate' && m.event === 'start' ? [m.threadId] : []));
-    await until(() => workers().length === 2);
+    await until(() => workers().length === 3);
     // The worker that GCs by itself: the first whose natural full GCs arrive.
     await until(() => fullGcs().some((gc) => !gc.forced && gc.threadId !== 0));
-    const busy = fullGcs().find((gc) => !gc.forced && gc.threadId !== 0)!.threadId;
-    const idle = workers().find((threadId) => threadId !== busy)!;
-
-    const periodic = await channel.control(child.pid!, 'gc', 5000, { freshMs: 2000 });
-    assert.ok(periodic !== null);
+    const gcs = fullGcs().find((gc) => !gc.forced && gc.threadId !== 0)!.threadId;
+    const others = workers().filter((threadId) => threadId !== gcs);
     const forcedBy = (from: number): number[] =>
       fullGcs()
         .slice(from)
         .filter((gc) => gc.forced)
         .map((gc) => gc.threadId);
-    assert.deepEqual(forcedBy(0).sort(), [0, idle].sort());
+    const bounds = (): BoundMessage[] => messages.filter((m): m is BoundMessage => m.t === 'bound');
+    const boundBy = (from: number): number[] =>
+      bounds()
+        .slice(from)
+        .map((m) => m.threadId);
+
+    assert.ok((await channel.control(child.pid!, 'gc', 5000, { freshMs: 2000 })) !== null);
+    assert.deepEqual(forcedBy(0), []);
+    assert.deepEqual(boundBy(0).sort(), [0, ...others].sort());
+    // Each isolate's share of the slack: 512 KiB over four.
+    assert.ok(bounds().every((m) => m.slackBytes === 128 * 1024));
+
+    // The growing worker keeps ~3 MiB a second: it is the one whose heap passes its bound
+    // by 2 MiB, far past its slack.
+    const risen = (): number | undefined =>
+      messages.find(
+        (m): m is HeapMessage =>
+          m.t === 'heap' &&
+          others.includes(m.threadId) &&
+          m.usedHeapBytes > bounds().find((b) => b.threadId === m.threadId)!.liveBytes + 2 * MIB,
+      )?.threadId;
+    await until(() => risen() !== undefined);
+    const grows = risen()!;
+    const waits = others.find((threadId) => threadId !== grows)!;
+    const [gcsBefore, boundsBefore] = [fullGcs().length, bounds().length];
+    assert.ok((await channel.control(child.pid!, 'gc', 5000, { freshMs: 2000 })) !== null);
+    assert.deepEqual(forcedBy(gcsBefore), [grows]);
+    assert.deepEqual(boundBy(boundsBefore).sort(), [0, waits].sort());
 
     const before = fullGcs().length;
     const final = await channel.control(child.pid!, 'gc', 5000);
     assert.ok(final !== null);
-    assert.deepEqual(forcedBy(before).sort(), [0, busy, idle].sort());
+    assert.deepEqual(forcedBy(before).sort(), [0, gcs, waits, grows].sort());
   } finally {
     child.kill();
     await channel.close();
