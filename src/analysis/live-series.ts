@@ -9,7 +9,7 @@
 // at a live point is that isolate's new value plus every other isolate's latest one, so a
 // leak in one worker shows in the total, and the per-isolate series can name it.
 //
-// A bound (a Node isolate's old generation, taken instead of pausing it: records.ts
+// A bound (a Node isolate's heap after a scavenge, taken instead of a full GC: records.ts
 // BoundRecord) stands in for a live point. It reads high by the garbage in the old
 // generation, and the agent takes one only while that stays within a slack too small to
 // make a leak, so a flat series of bounds is a flat live heap within that slack.

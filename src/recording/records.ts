@@ -83,7 +83,7 @@ export interface GcRecord {
   heapCommittedBytes?: number;
 }
 
-// A live point that no GC measured: an isolate's old generation plus external memory,
+// A live point that no full GC measured: a busy isolate's heap after a scavenge plus external memory,
 // an upper bound of its live heap taken instead of pausing it, while it stays within
 // `slackBytes` of the isolate's last live point (runtimes/node/agent/gc-watch.cts).
 export interface BoundRecord {

@@ -19,7 +19,7 @@ function pointsText(found: RuntimeFindings): string {
   const own = runtimeModule(found.runtime)!.explain?.pointsText?.(found);
   const { points, forcedPoints, boundPoints } = found.live;
   const bound =
-    boundPoints === 0 ? '' : `, ${boundPoints} bounded by a flat old generation instead of a pause`;
+    boundPoints === 0 ? '' : `, ${boundPoints} bounded by a flat heap instead of a full GC`;
   return (
     own ?? `${points} live points, ${forcedPoints} of them from GCs forced by rssdoctor${bound}`
   );

@@ -1,17 +1,29 @@
-// A full GC of the calling isolate with no --expose-gc on the command line: the flag is
+// A full GC (or a scavenge) of the calling isolate with no --expose-gc on the command line: the flag is
 // set at run time and `gc` taken from a fresh context, so no global `gc` is left behind.
 // Shared by the agent and rssdoctor/runtime.
 
 import * as v8 from 'node:v8';
 
-let gcFunction: (() => void) | undefined;
+type GcFunction = (options?: { type: 'minor' | 'major' }) => void;
 
-export function fullGc(): void {
+let gcFunction: GcFunction | undefined;
+
+function exposedGc(): GcFunction {
   if (gcFunction === undefined) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const vm = require('node:vm') as typeof import('node:vm');
     v8.setFlagsFromString('--expose-gc');
-    gcFunction = vm.runInNewContext('gc') as () => void;
+    gcFunction = vm.runInNewContext('gc') as GcFunction;
   }
-  gcFunction();
+  return gcFunction;
+}
+
+export function fullGc(): void {
+  exposedGc()();
+}
+
+// A scavenge: the young generation only, a pause of a millisecond or so, what the program
+// runs by itself many times a second. It leaves no garbage in the young generation.
+export function scavenge(): void {
+  exposedGc()({ type: 'minor' });
 }

@@ -22,7 +22,7 @@
 // scavenge are promoted.
 
 import * as v8 from 'node:v8';
-import { fullGc } from './full-gc.cjs';
+import { fullGc, scavenge } from './full-gc.cjs';
 import type { BoundMessage, GcMessage } from '../../../sources/agent-protocol.cjs';
 
 const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
@@ -60,12 +60,14 @@ export class GcWatch {
     return [{ ...this.#full(false), heapAfterBytes: oldBytes, liveBytes }];
   }
 
-  // A live point with no pause, or null when only a GC can give one. The old generation
-  // plus external memory bounds the live heap from above, but for what is live in the
-  // young generation (at most its few MiB, and a leak's objects do not stay there: two
-  // scavenges promote them). While that bound stays within slackBytes of the last live
-  // point, the live heap cannot have grown by more; once it rose further, garbage and a
-  // leak look alike until a full GC, and the probe forces one.
+  // A live point with no full GC, or null when only a full GC can give one. Right after a
+  // scavenge (no garbage left in the young generation), the heap's used bytes plus
+  // external memory bound the live heap from above, high by the garbage in the old
+  // generation. While that bound stays within slackBytes of the last live point, the live
+  // heap cannot have grown by more; once it rose further, garbage and a leak look alike
+  // until a full GC, and the probe forces one. The scavenge is what the program runs by
+  // itself many times a second; without it the young generation's live data (a leak's
+  // newest objects, a few MiB) would be missing from the bound, or its garbage in it.
   //
   // External memory counts at its lowest over the last EXTERNAL_LOOKS looks: the Buffers a
   // busy server has in flight come and go by megabytes (1.9 to 7.7 MiB on the demo
@@ -74,8 +76,10 @@ export class GcWatch {
   // since the last point: a reference taken over a start before the load came would be
   // low by what is always in flight under it.
   bound(slackBytes: number): BoundMessage | null {
-    const externalBytes = Math.min(...this.#externalBytes, v8.getHeapStatistics().external_memory);
-    const liveBytes = oldGenerationUsedBytes() + externalBytes;
+    scavenge();
+    const heap = v8.getHeapStatistics();
+    const externalBytes = Math.min(...this.#externalBytes, heap.external_memory);
+    const liveBytes = heap.used_heap_size + externalBytes;
     const reference = (this.#referenceBytes ??= liveBytes);
     if (liveBytes - reference > slackBytes) return null;
     return { t: 'bound', pid: this.#pid, threadId: this.#threadId, liveBytes, slackBytes };

@@ -2,9 +2,10 @@
 // the natural GCs so far first (so that they are not marked forced), then the forced one
 // and the heap after it, and the heap profile when attribution asked for one.
 // A periodic probe (freshMs set) is lighter: an isolate whose own full GC came within
-// freshMs has its live point already and is left alone; one whose old generation stayed
-// within boundSlackBytes of its last live point gives that bound instead (gc-watch.cts);
-// only the others are paused, after a quiet spell (when-idle.cts). A pause can cost a busy
+// freshMs has its live point already and is left alone; the others wait for a quiet spell
+// (when-idle.cts), and one still busy then, whose heap (scavenged) stayed within
+// boundSlackBytes of its last live point, gives that bound instead of a full GC
+// (gc-watch.cts). An idle isolate pays little for an exact point. A pause can cost a busy
 // target much more than itself: on the demo receiver one full GC took a thread from no
 // full GC in 60 s to about one a second (gc-watch.cts says why). The final probe and
 // attribution's force every isolate, still one after the other: their live point must be
@@ -12,7 +13,12 @@
 
 import type { GcWatch } from './gc-watch.cjs';
 import { whenIdle } from './when-idle.cjs';
-import type { AgentMessage, HeapMessage, SitesMessage } from '../../../sources/agent-protocol.cjs';
+import type {
+  AgentMessage,
+  BoundMessage,
+  HeapMessage,
+  SitesMessage,
+} from '../../../sources/agent-protocol.cjs';
 
 // How long a periodic probe waits for a quiet spell before it goes ahead.
 export const IDLE_WAIT_MAX_MS = 300;
@@ -44,16 +50,16 @@ export async function probeIsolate(
   const fresh = (): boolean =>
     freshMs !== undefined && performance.now() - watch.lastFullMs < freshMs;
   for (const natural of watch.drain()) emit(natural);
-  const bound = !fresh() && boundSlackBytes !== undefined ? watch.bound(boundSlackBytes) : null;
-  if (bound !== null) emit(bound);
-  else {
-    if (freshMs !== undefined && !fresh()) {
-      await whenIdle(IDLE_WAIT_MAX_MS);
-      for (const natural of watch.drain()) emit(natural);
-    }
-    // Checked again: a natural full GC while it waited is the live point too.
-    if (!fresh()) for (const forced of watch.force()) emit(forced);
+  let bound: BoundMessage | null = null;
+  if (freshMs !== undefined && !fresh()) {
+    const idle = await whenIdle(IDLE_WAIT_MAX_MS);
+    for (const natural of watch.drain()) emit(natural);
+    // A busy isolate, where a pause costs most, gives a bound while its heap is flat.
+    if (!idle && !fresh() && boundSlackBytes !== undefined) bound = watch.bound(boundSlackBytes);
+    if (bound !== null) emit(bound);
   }
+  // Checked again: a natural full GC while it waited is the live point too.
+  if (bound === null && !fresh()) for (const forced of watch.force()) emit(forced);
   emit(heap());
   const profile = request.sites ? sites() : null;
   if (profile !== null) emit(profile);
