@@ -21,22 +21,27 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { bootstrap, median } from './bootstrap.mjs';
 import { cpuMs, peakRssMiB, sleep, waitFor } from './proc-figures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Arguments after `--` go to `rssdoctor run` on the watched side, to price one part apart
 // (`-- --passive`: no forced GC; `-- --runtime other`: no agent, /proc only).
-const dashes = process.argv.indexOf('--');
-const OWN_ARGS = dashes < 0 ? process.argv.slice(2) : process.argv.slice(2, dashes);
-const RUN_ARGS = dashes < 0 ? [] : process.argv.slice(dashes + 1);
-const PAIRS = Number(
-  OWN_ARGS.find((arg, i) => /^\d+$/.test(arg) && OWN_ARGS[i - 1] !== '--load-ms') ?? 14,
-);
-const ATTRIBUTION = OWN_ARGS.includes('--attribution');
+const { values: args, tokens } = parseArgs({
+  options: { attribution: { type: 'boolean', default: false }, 'load-ms': { type: 'string' } },
+  allowPositionals: true,
+  tokens: true,
+});
+const dashes = tokens.find((token) => token.kind === 'option-terminator');
+const ownPositionals = tokens
+  .filter((token) => token.kind === 'positional' && (!dashes || token.index < dashes.index))
+  .map((token) => token.value);
+const RUN_ARGS = dashes ? process.argv.slice(2 + dashes.index + 1) : [];
+const PAIRS = Number(ownPositionals[0] ?? 14);
+const ATTRIBUTION = args.attribution;
 const WITH = ATTRIBUTION ? 'attribution' : 'rssdoctor';
-const loadMsAt = OWN_ARGS.indexOf('--load-ms');
-const LOAD_MS = loadMsAt >= 0 ? Number(OWN_ARGS[loadMsAt + 1]) : ATTRIBUTION ? 8000 : 20_000;
+const LOAD_MS = Number(args['load-ms'] ?? (ATTRIBUTION ? 8000 : 20_000));
 const CONNECTIONS = ATTRIBUTION ? 4 : 16;
 function childOf(pid) {
   for (const tid of readdirSync(`/proc/${pid}/task`)) {

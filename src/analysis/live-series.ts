@@ -34,29 +34,33 @@ export interface LiveSeries {
   lastLiveMs: number | null;
 }
 
-type LivePoint = Pick<GcRecord, 'tMs' | 'threadId' | 'liveBytes' | 'forced'> & { bound: boolean };
-
-// Both lists in time order, as records come; merged into one.
-function livePoints(gcs: readonly GcRecord[], bounds: readonly BoundRecord[]): LivePoint[] {
-  const points: LivePoint[] = [];
-  let b = 0;
-  for (const gc of gcs) {
-    if (gc.liveBytes === undefined) continue;
-    while (b < bounds.length && bounds[b]!.tMs <= gc.tMs) points.push(boundPoint(bounds[b++]!));
-    points.push({ ...gc, bound: false });
-  }
-  while (b < bounds.length) points.push(boundPoint(bounds[b++]!));
-  return points;
+interface LivePoint {
+  tMs: number;
+  threadId: number;
+  liveBytes: number;
+  forced: boolean;
+  bound: boolean;
 }
 
-function boundPoint(record: BoundRecord): LivePoint {
-  return {
+// The GCs that measured live data and the bounds, each list in time order as records
+// come, merged into one.
+function livePoints(gcs: readonly GcRecord[], bounds: readonly BoundRecord[]): LivePoint[] {
+  const points: LivePoint[] = [];
+  const bound = (record: BoundRecord): LivePoint => ({
     tMs: record.tMs,
-    threadId: record.threadId,
+    threadId: record.threadId ?? 0,
     liveBytes: record.liveBytes,
     forced: false,
     bound: true,
-  };
+  });
+  let b = 0;
+  for (const { tMs, threadId, liveBytes, forced } of gcs) {
+    if (liveBytes === undefined) continue;
+    while (b < bounds.length && bounds[b]!.tMs <= tMs) points.push(bound(bounds[b++]!));
+    points.push({ tMs, threadId: threadId ?? 0, liveBytes, forced, bound: false });
+  }
+  while (b < bounds.length) points.push(bound(bounds[b++]!));
+  return points;
 }
 
 export function liveSeries(
@@ -66,14 +70,13 @@ export function liveSeries(
   const total: Series = { tMs: [], values: [] };
   const perIsolate = new Map<number, Series>();
   const latest = new Map<number, number>();
-  // Per total point: was any GC of that round forced by rssdoctor?
+  // Per total point: was any GC of that round forced by rssdoctor, any point a bound?
   const forced: boolean[] = [];
   const bounded: boolean[] = [];
   let roundStartMs = Number.NEGATIVE_INFINITY;
   const roundThreads = new Set<number>();
   for (const gc of livePoints(gcs, bounds)) {
-    if (gc.liveBytes === undefined) continue;
-    const threadId = gc.threadId ?? 0;
+    const { threadId } = gc;
     latest.set(threadId, gc.liveBytes);
     let own = perIsolate.get(threadId);
     if (own === undefined) perIsolate.set(threadId, (own = { tMs: [], values: [] }));

@@ -1,5 +1,6 @@
-// A full GC (or a scavenge) of the calling isolate with no --expose-gc on the command line: the flag is
-// set at run time and `gc` taken from a fresh context, so no global `gc` is left behind.
+// A full GC (or a scavenge) of the calling isolate with no --expose-gc on the command
+// line: the flag is set at run time and `gc` taken from a fresh context, so no global
+// `gc` is left behind.
 // Shared by the agent and rssdoctor/runtime.
 
 import * as v8 from 'node:v8';
@@ -22,8 +23,8 @@ export function fullGc(): void {
   exposedGc()();
 }
 
-// A scavenge: the young generation only, a pause of a millisecond or so, what the program
-// runs by itself many times a second. It leaves no garbage in the young generation.
+// A scavenge: the young generation only, the collection the program runs by itself many
+// times a second. It leaves no garbage in the young generation.
 export function scavenge(): void {
   exposedGc()({ type: 'minor' });
 }

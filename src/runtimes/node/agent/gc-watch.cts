@@ -7,11 +7,12 @@
 // a full GC that freed nothing is not seen; rssdoctor's forced GCs are exact (its own call,
 // timed and read at once). Scavenges are not counted: they say nothing about live data.
 //
-// A periodic probe takes a bound instead of a GC (bound() below) while the heap is flat,
-// since on some targets one full GC costs far more than its pause: the demo receiver's main
-// thread keeps a Map whose table V8 reallocates in the generation it lives in, and once a
-// full GC has moved that table to the old generation, every rehash allocates there, and
-// the thread goes from no full GC in 60 s to about one a second (bench/forced-gc-regime.mjs).
+// A periodic probe takes a bound of a busy isolate instead of a full GC (bound() below)
+// while its heap is flat, since on some targets one full GC costs far more than its pause:
+// the demo receiver's main thread keeps a Map whose table V8 reallocates in the generation
+// it lives in, and once a full GC has moved that table to the old generation, every rehash
+// allocates there, and the thread goes from no full GC in 60 s to about one a second
+// (bench/forced-gc-regime.mjs, bench/map-table-regime.mjs).
 //
 // Nothing runs per GC, because anything that does costs a busy target memory that only a
 // full GC gives back. The demo receiver's peak RSS after 30 s of full load
@@ -71,10 +72,10 @@ export class GcWatch {
   //
   // External memory counts at its lowest over the last EXTERNAL_LOOKS looks: the Buffers a
   // busy server has in flight come and go by megabytes (1.9 to 7.7 MiB on the demo
-  // receiver's main thread, a look a second), and a bound that caught them at a peak would
-  // read as growth; what a leak keeps raises the lowest too. A few recent looks, not all
-  // since the last point: a reference taken over a start before the load came would be
-  // low by what is always in flight under it.
+  // receiver's main thread in one recording under full load, a heap record a second), and
+  // a bound that caught them at a peak would read as growth; what a leak keeps raises the
+  // lowest too. A few recent looks, not all since the last point: a reference taken over
+  // a start before the load came would be low by what is always in flight under it.
   bound(slackBytes: number): BoundMessage | null {
     scavenge();
     const heap = v8.getHeapStatistics();
