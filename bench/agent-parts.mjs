@@ -2,15 +2,18 @@
 // 1. Each part timed alone in this process, per call: the heap figures (every tick), the
 //    old-generation read (a natural full GC's live point), a BroadcastChannel post and a
 //    socket line (a few per tick), a forced full GC.
-// 2. Peak RSS (VmHWM) and CPU per message of the demo receiver (5 workers, 16
-//    connections, full load, LOAD_MS) with no agent, with the agent as shipped (it looks at
-//    the old generation once a tick), with a copy that looks at nothing, and with that copy
+// 2. The demo receiver's RSS idle a second after start (the agent's fixed cost), then its
+//    peak RSS (VmHWM) and CPU per message under load (5 workers, 16 connections, full load,
+//    --load-ms) with no agent, with the agent as shipped (it looks at the old generation once
+//    a tick, and loads koffi only at a control), with a copy that loads koffi at start (as it
+//    did before), with a copy that looks at nothing, and with that copy
 //    beside each way of observing GCs one by one that the agent tried (gc-watch.cts): a
 //    v8.GCProfiler cycled every 10 s, and PerformanceObserver `gc` entries. Each grows a
 //    busy receiver over time, which the 8 s load this bench ran before hid. Each agent talks
 //    to a socket that only reads; patched copies live in a temporary directory, never in
 //    dist/.
-// Run: npm run build && node bench/agent-parts.mjs [rounds]
+// Run: npm run build && node bench/agent-parts.mjs [rounds] [--load-ms N] [--only a,b]
+//    (--only: variant keys, e.g. none,shipped,koffi)
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -18,14 +21,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { BroadcastChannel } from 'node:worker_threads';
 import * as v8 from 'node:v8';
 import { median } from './bootstrap.mjs';
-import { cpuMs, peakRssMiB, sleep, waitFor } from './proc-figures.mjs';
+import { cpuMs, peakRssMiB, rssMiB, sleep, waitFor } from './proc-figures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ROUNDS = Number(process.argv[2] ?? 3);
-const LOAD_MS = 30_000;
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'load-ms': { type: 'string', default: '30000' }, only: { type: 'string' } },
+});
+const ROUNDS = Number(positionals[0] ?? 3);
+const LOAD_MS = Number(values['load-ms']);
 const AGENT = path.join(root, 'dist/runtimes/node/agent');
 const require = (await import('node:module')).createRequire(import.meta.url);
 const { heapFigures } = require(path.join(AGENT, 'heap-figures.cjs'));
@@ -70,13 +78,32 @@ const noGcWatch = patchedAgent(
   'drain() {',
   'drain() {\n        return [];',
 );
-const variants = {
-  'no agent': null,
-  'agent as shipped': path.join(AGENT, 'agent.cjs'),
-  'agent observing no GC': noGcWatch,
-  'that, and a GCProfiler cycled': [noGcWatch, path.join(root, 'bench/gc-profiler-cycled.cjs')],
-  'that, and GC entries observed': [noGcWatch, path.join(root, 'bench/gc-entries-observed.cjs')],
+const koffiAtStart = patchedAgent(
+  'koffi-at-start',
+  'agent.cjs',
+  'let malloc;',
+  'let malloc = missingWhy === undefined ? (0, malloc_cjs_1.loadMalloc)() : undefined;\n    malloc?.info();',
+);
+// key: [name, the preloads]
+const allVariants = {
+  none: ['no agent', null],
+  shipped: ['agent as shipped', path.join(AGENT, 'agent.cjs')],
+  koffi: ['agent, koffi at start', koffiAtStart],
+  'no-gc-watch': ['agent observing no GC', noGcWatch],
+  profiler: [
+    'that, and a GCProfiler cycled',
+    [noGcWatch, path.join(root, 'bench/gc-profiler-cycled.cjs')],
+  ],
+  entries: [
+    'that, and GC entries observed',
+    [noGcWatch, path.join(root, 'bench/gc-entries-observed.cjs')],
+  ],
 };
+const keys = values.only?.split(',') ?? Object.keys(allVariants);
+for (const key of keys)
+  if (!(key in allVariants))
+    throw new Error(`bench: --only ${key}: expected one of ${Object.keys(allVariants)}`);
+const variants = Object.fromEntries(keys.map((key) => allVariants[key]));
 const socketPath = path.join(work, 'agent.sock');
 const server = net.createServer((socket) => socket.resume());
 await new Promise((resolve) => server.listen(socketPath, resolve));
@@ -99,6 +126,7 @@ async function trial(agentPath) {
   );
   const port = await waitFor(() => Number(readFileSync(portFile, 'utf8')));
   await sleep(1000);
+  const idleMiB = rssMiB(receiver.pid);
   const before = cpuMs(receiver.pid);
   const summaryFile = path.join(work, 'load.json');
   await new Promise((resolve) =>
@@ -112,7 +140,7 @@ async function trial(agentPath) {
   const peakMiB = peakRssMiB(receiver.pid);
   receiver.kill('SIGKILL');
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
-  return { peakMiB, cpuPer1000: (cpu * 1000) / summary.ackedMessages };
+  return { idleMiB, peakMiB, cpuPer1000: (cpu * 1000) / summary.ackedMessages };
 }
 
 const results = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
@@ -128,7 +156,8 @@ for (const [name, micros] of parts) console.log(`  ${name.padEnd(48)} ${micros.t
 console.log(`the receiver under load, ${ROUNDS} interleaved rounds (medians):`);
 for (const [name, runs] of Object.entries(results)) {
   console.log(
-    `  ${name.padEnd(30)} peak RSS ${median(runs.map((r) => r.peakMiB)).toFixed(1)} MiB, ` +
+    `  ${name.padEnd(30)} idle RSS ${median(runs.map((r) => r.idleMiB)).toFixed(1)} MiB, ` +
+      `peak RSS ${median(runs.map((r) => r.peakMiB)).toFixed(1)} MiB, ` +
       `CPU ${median(runs.map((r) => r.cpuPer1000)).toFixed(2)} ms per 1000 messages`,
   );
 }

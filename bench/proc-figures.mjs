@@ -14,9 +14,13 @@ export function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
-export function peakRssMiB(pid) {
-  return Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-}
+const statusMiB = (pid, field) =>
+  Number(
+    new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1],
+  ) / 1024;
+
+export const peakRssMiB = (pid) => statusMiB(pid, 'VmHWM');
+export const rssMiB = (pid) => statusMiB(pid, 'VmRSS');
 
 // The first truthy value of read(), polled every 50 ms; a throw counts as not yet.
 export async function waitFor(read, timeoutMs = 15000) {

@@ -72,10 +72,23 @@ export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
       const { t: _t, ...profile } = message;
       return [{ type: 'sites', tMs, method: 'v8-sampling-heap-profile', ...profile }];
     }
-    case 'control-result':
+    case 'control-result': {
+      const unavailable: BodyRecord[] =
+        message.mallocWhy === undefined
+          ? []
+          : [
+              {
+                type: 'note',
+                tMs,
+                code: 'source.mallocUnavailable',
+                text: `pid ${message.pid}: ${message.mallocWhy}`,
+                pid: message.pid,
+              },
+            ];
       // Fresh figures are their own records (malloc); asking for them did nothing to the target.
-      if (message.action === 'figures') return [];
+      if (message.action === 'figures') return unavailable;
       return [
+        ...unavailable,
         {
           type: 'control',
           tMs,
@@ -86,5 +99,6 @@ export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
           durationMs: message.durationMs,
         },
       ];
+    }
   }
 }

@@ -79,6 +79,8 @@ export interface ControlResultMessage {
   rssAfterBytes?: number;
   durationMs: number;
   trimmed: boolean;
+  // The agent found koffi but could not load it when it first read the allocator.
+  mallocWhy?: string;
 }
 
 // Attribution: one isolate's sampling heap profile, right after a forced full GC, as sites.
@@ -116,6 +118,8 @@ export interface ControlMessage {
 
 export const SOCKET_ENV = 'RSSDOCTOR_AGENT_SOCKET';
 export const INTERVAL_ENV = 'RSSDOCTOR_AGENT_INTERVAL_MS';
+// How often the Python agent sends allocator figures (the Node agent reads them only at
+// controls: runtimes/node/agent/agent.cts).
 export const MALLOC_EVERY_ENV = 'RSSDOCTOR_AGENT_MALLOC_EVERY_MS';
 // The sampling heap profiler's mean interval; unset or 0: no profile is ever taken.
 export const SAMPLING_ENV = 'RSSDOCTOR_AGENT_SAMPLING_BYTES';

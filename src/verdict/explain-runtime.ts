@@ -56,6 +56,7 @@ export function liveRisingReasons(found: RuntimeFindings, live: GrowthOk): Reaso
         ...growthFigures(live),
         livePoints: found.live.points,
         forcedGcs: found.live.forcedPoints,
+        boundPoints: found.live.boundPoints,
       },
     },
   ];

@@ -32,6 +32,23 @@ test('agent record: a missing live-heap source or malloc becomes a data-quality 
   assert.deepEqual(codes, ['agent.hello', 'source.liveUnavailable', 'source.mallocUnavailable']);
 });
 
+test('agent record: koffi that fails at its first use is a note beside the control', () => {
+  const result = {
+    t: 'control-result' as const,
+    pid: 42,
+    id: 1,
+    durationMs: 3,
+    trimmed: false,
+    mallocWhy: 'glibc malloc figures unavailable: libc.so.6 not found',
+  };
+  const codes = (action: 'gc' | 'figures'): string[] =>
+    agentRecord({ ...result, action }, 5).map((r) => (r.type === 'note' ? r.code : r.type));
+  assert.deepEqual(codes('gc'), ['source.mallocUnavailable', 'control']);
+  assert.deepEqual(codes('figures'), ['source.mallocUnavailable']);
+  const { mallocWhy: _why, ...loaded } = result;
+  assert.deepEqual(agentRecord({ ...loaded, action: 'figures' }, 5), []);
+});
+
 test('agent record: a GC message keeps its fields and gets rssdoctor’s clock', () => {
   const fields = {
     pid: 42,

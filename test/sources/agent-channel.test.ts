@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,13 +11,14 @@ import { test } from 'node:test';
 import type { AgentMessage } from '../../src/sources/agent-protocol.cjs';
 import { openAgentChannel } from '../../src/sources/agent-channel.js';
 import { fixturePath } from '../support/paths.js';
+import { until } from '../support/until.js';
 
 const MIB = 1024 * 1024;
 const agentPath = fileURLToPath(
   new URL('../../src/runtimes/node/agent/agent.cjs', import.meta.url),
 );
 
-test('agent channel: heap, malloc and GC messages arrive, and release gives memory back', async () => {
+test('agent channel: heap and GC messages arrive, malloc figures at a control, and release gives memory back', async () => {
   const messages: AgentMessage[] = [];
   const channel = await openAgentChannel(mkdtempSync(path.join(tmpdir(), 'rssdoctor-agent-')), {
     onMessage: (message) => messages.push(message),
@@ -31,21 +32,33 @@ test('agent channel: heap, malloc and GC messages arrive, and release gives memo
       RSSDOCTOR_AGENT_SOCKET: channel.socketPath,
       RSSDOCTOR_AGENT_INTERVAL_MS: '200',
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
+  let filled = false;
+  child.stdout.on('data', (chunk: Buffer) => (filled ||= chunk.toString().includes('filled')));
+  const koffiLoaded = (): boolean =>
+    readFileSync(`/proc/${child.pid}/maps`, 'utf8').includes('koffi.node');
   try {
-    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await until('the fixture filled and the agent sent heap figures', () => {
+      return filled && messages.some((m) => m.t === 'heap' && m.threadId === 0);
+    });
     assert.deepEqual(channel.pids(), [child.pid]);
     const hello = messages.find((m) => m.t === 'hello');
     assert.equal(hello?.t === 'hello' && hello.mallocAvailable, true);
-    assert.ok(messages.some((m) => m.t === 'heap' && m.threadId === 0));
-    assert.ok(messages.some((m) => m.t === 'malloc' && m.freeBytes >= 0));
+    // koffi waits for the first control: the target does not carry it while it is watched.
+    assert.equal(koffiLoaded(), false, 'koffi loaded before any control');
+    // Nor does a periodic probe (freshMs) load it.
+    assert.notEqual(await channel.control(child.pid!, 'gc', 5000, { freshMs: 10_000 }), null);
+    assert.equal(koffiLoaded(), false, 'koffi loaded by a periodic probe');
+    assert.equal(messages.filter((m) => m.t === 'malloc').length, 0);
 
     const gc = await channel.control(child.pid!, 'gc', 5000);
     assert.ok(gc !== null && gc.action === 'gc');
     assert.ok(
       messages.some((m) => m.t === 'gc' && m.kind === 'full' && m.forced && m.liveBytes! > 0),
     );
+    assert.ok(messages.some((m) => m.t === 'malloc' && m.freeBytes >= 0));
+    assert.equal(koffiLoaded(), true);
 
     const release = await channel.control(child.pid!, 'release', 5000);
     assert.ok(release !== null && release.trimmed);

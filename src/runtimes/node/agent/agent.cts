@@ -16,12 +16,11 @@ import {
 } from './probe-isolate.cjs';
 import { GcWatch } from './gc-watch.cjs';
 import { heapFigures } from './heap-figures.cjs';
-import { loadMalloc } from './malloc.cjs';
+import { loadMalloc, mallocMissingWhy, type Malloc } from './malloc.cjs';
 import { heapSampler, type HeapSampler } from './heap-sampler.cjs';
 import { lineSplitter } from '../../../sources/ndjson-lines.cjs';
 import {
   INTERVAL_ENV,
-  MALLOC_EVERY_ENV,
   SAMPLING_ENV,
   SOCKET_ENV,
   type AgentMessage,
@@ -34,7 +33,8 @@ type Relay =
   | AgentMessage
   // A probe, for one isolate at a time (never several paused at once).
   | ({ t: 'gc-request'; id: number; threadId: number } & ProbeRequest)
-  | { t: 'gc-done'; id: number; threadId: number }
+  // slackUsedBytes: how much of its share the worker's bound used (probe-isolate.cts).
+  | { t: 'gc-done'; id: number; threadId: number; slackUsedBytes: number }
   // rssdoctor went away: the workers stop their sampling too.
   | { t: 'stop' };
 
@@ -106,8 +106,8 @@ function workerThread(
     const message = (event as { data: Relay }).data;
     if (message.t === 'stop') stopSites();
     if (message.t !== 'gc-request' || message.threadId !== threadId) return;
-    void probeIsolate({ watch, heap, sites }, message, post).then(() =>
-      post({ t: 'gc-done', id: message.id, threadId }),
+    void probeIsolate({ watch, heap, sites }, message, post).then((slackUsedBytes) =>
+      post({ t: 'gc-done', id: message.id, threadId, slackUsedBytes }),
     );
   };
   process.on('exit', () => post({ t: 'isolate', pid, threadId, event: 'exit' }));
@@ -122,9 +122,13 @@ function mainThread(
   // Only the main thread talks to rssdoctor: the workers never load the socket module.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const net = require('node:net') as typeof import('node:net');
-  const malloc = loadMalloc();
+  // koffi is loaded at the first control that reads the allocator (the end of the run, a
+  // release), not at start: loading it costs the target about 3 MiB of RSS all along
+  // (bench/agent-parts.mjs), and the breakdown reads its figures only at the end.
+  const missingWhy = mallocMissingWhy();
+  let malloc: Malloc | undefined;
   const workers = new Set<number>();
-  const acks = new Map<number, { done: () => void }>();
+  const acks = new Map<number, { done: (slackUsedBytes: number) => void }>();
   const socket = net.createConnection(path);
   socket.unref();
   let open = false;
@@ -155,26 +159,28 @@ function mainThread(
       argv: process.argv.slice(1),
       runtime: 'node',
       runtimeVersion: process.version,
-      mallocAvailable: malloc.available,
-      ...(malloc.why === undefined ? {} : { mallocWhy: malloc.why }),
+      mallocAvailable: missingWhy === undefined,
+      ...(missingWhy === undefined ? {} : { mallocWhy: missingWhy }),
     });
-    sendMalloc();
   });
-  const sendMalloc = (): void => {
-    const figures = malloc.info();
+  // Fresh allocator figures; the reason they are missing when koffi was found but did not load.
+  const allocator = (): Malloc | undefined =>
+    missingWhy === undefined ? (malloc ??= loadMalloc()) : undefined;
+  const sendMalloc = (): string | undefined => {
+    const figures = allocator()?.info() ?? null;
     if (figures !== null) send({ t: 'malloc', pid, ...figures });
+    return malloc?.why;
   };
   const tick = (): void => {
     for (const message of watch.drain()) send(message);
     send(heap());
   };
   timers.push(setInterval(tick, intervalMs).unref());
-  timers.push(setInterval(sendMalloc, Number(process.env[MALLOC_EVERY_ENV]) || 10_000).unref());
 
   channel.onmessage = (event: unknown) => {
     const message = (event as { data: Relay }).data;
     if (message.t === 'gc-done') {
-      acks.get(message.id)?.done();
+      acks.get(message.id)?.done(message.slackUsedBytes);
       return;
     }
     if (message.t === 'gc-request' || message.t === 'stop') return;
@@ -202,7 +208,7 @@ function mainThread(
     if (message.t !== 'control') return;
     const started = performance.now();
     if (message.action === 'figures') {
-      sendMalloc();
+      const mallocWhy = sendMalloc();
       const durationMs = performance.now() - started;
       send({
         t: 'control-result',
@@ -211,37 +217,54 @@ function mainThread(
         action: 'figures',
         durationMs,
         trimmed: false,
+        ...(mallocWhy === undefined ? {} : { mallocWhy }),
       });
       return;
     }
     const rssBeforeBytes = readRssBytes();
-    const request: ProbeRequest = {
+    // A periodic probe shares BOUND_SLACK_TOTAL_BYTES out in turn: each isolate may use
+    // what is left over those still to go, and what its bound used is gone. The workers go
+    // first, so a busy main thread after idle workers (paused, exact, using none) may use it
+    // all: on the demo receiver the main thread's even sixth (85 KiB) ran out at the second
+    // probe, and in one recorded run the full GC that followed took the peak RSS from 129
+    // to 139 MiB (docs/benchmarks.md).
+    let slackLeftBytes = BOUND_SLACK_TOTAL_BYTES;
+    const request = (toGo: number): ProbeRequest => ({
       sites: message.sites === true,
       ...(message.freshMs === undefined
         ? {}
-        : {
-            freshMs: message.freshMs,
-            boundSlackBytes: BOUND_SLACK_TOTAL_BYTES / (workers.size + 1),
-          }),
-    };
-    await probeIsolate({ watch, heap, sites }, request, send);
-    for (const worker of [...workers]) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, IDLE_WAIT_MAX_MS + WORKER_PROBE_MS);
+        : { freshMs: message.freshMs, boundSlackBytes: slackLeftBytes / toGo }),
+    });
+    const order = [...workers];
+    for (const [index, worker] of order.entries()) {
+      const workerRequest = request(order.length + 1 - index);
+      slackLeftBytes -= await new Promise<number>((resolve) => {
+        // Unanswered: counted as all its share used, since it may yet give a bound.
+        const timer = setTimeout(
+          () => resolve(workerRequest.boundSlackBytes ?? 0),
+          IDLE_WAIT_MAX_MS + WORKER_PROBE_MS,
+        );
         timer.unref();
         acks.set(message.id, {
-          done: () => {
+          done: (slackUsedBytes) => {
             clearTimeout(timer);
-            resolve();
+            resolve(slackUsedBytes);
           },
         });
-        channel.postMessage({ t: 'gc-request', id: message.id, threadId: worker, ...request });
+        channel.postMessage({
+          t: 'gc-request',
+          id: message.id,
+          threadId: worker,
+          ...workerRequest,
+        });
       });
       acks.delete(message.id);
     }
-    const trimmed = message.action === 'release' ? malloc.trim() : false;
-    // Fresh allocator figures after the action: the breakdown at the end reads them.
-    sendMalloc();
+    await probeIsolate({ watch, heap, sites }, request(1), send);
+    const trimmed = message.action === 'release' ? (allocator()?.trim() ?? false) : false;
+    // Fresh allocator figures after any control but a periodic probe: the breakdown at the
+    // end reads them.
+    const mallocWhy = message.freshMs === undefined ? sendMalloc() : undefined;
     send({
       t: 'control-result',
       pid,
@@ -251,6 +274,7 @@ function mainThread(
       rssAfterBytes: readRssBytes(),
       durationMs: performance.now() - started,
       trimmed,
+      ...(mallocWhy === undefined ? {} : { mallocWhy }),
     });
   };
 }

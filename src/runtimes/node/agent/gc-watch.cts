@@ -112,6 +112,11 @@ export class GcWatch {
     return this.#lastFullMs;
   }
 
+  // What a bound is held to; undefined before the first live point.
+  get referenceBytes(): number | undefined {
+    return this.#referenceBytes;
+  }
+
   #full(forced: boolean): GcMessage {
     return { t: 'gc', pid: this.#pid, threadId: this.#threadId, kind: 'full', forced, count: 1 };
   }

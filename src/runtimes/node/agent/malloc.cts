@@ -16,6 +16,20 @@ export interface Malloc {
   trim: () => boolean;
 }
 
+const NOT_INSTALLED_WHY =
+  'glibc malloc figures unavailable: the optional dependency koffi is not installed (npm install koffi)';
+
+// Why koffi cannot be loaded, found without loading it: the agent says so at start and loads
+// koffi only when it first reads the figures (agent.cts).
+export function mallocMissingWhy(): string | undefined {
+  try {
+    require.resolve('koffi');
+    return undefined;
+  } catch {
+    return NOT_INSTALLED_WHY;
+  }
+}
+
 export function loadMalloc(): Malloc {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -55,7 +69,7 @@ export function loadMalloc(): Malloc {
     return {
       available: false,
       why: missing
-        ? 'glibc malloc figures unavailable: the optional dependency koffi is not installed (npm install koffi)'
+        ? NOT_INSTALLED_WHY
         : `glibc malloc figures unavailable: ${(error as Error).message.split('\n')[0]}`,
       info: () => null,
       trim: () => false,

@@ -25,12 +25,13 @@ export const IDLE_WAIT_MAX_MS = 300;
 
 // How far all isolates' bounds together may rise before one is paused: under half
 // the smallest growth a verdict calls a leak (LEAK_MIN_BYTES, analysis/leak-size.ts), so
-// that bounds alone never make one. Split evenly between the process's isolates.
+// that bounds alone never make one. Shared out in turn between the process's isolates
+// (agent.cts).
 export const BOUND_SLACK_TOTAL_BYTES = 512 * 1024;
 
 export interface ProbeRequest {
   freshMs?: number;
-  // A periodic probe's share of BOUND_SLACK_TOTAL_BYTES for each isolate.
+  // This isolate's share of BOUND_SLACK_TOTAL_BYTES at a periodic probe.
   boundSlackBytes?: number;
   sites: boolean;
 }
@@ -41,11 +42,13 @@ export interface IsolateParts {
   sites: () => SitesMessage | null;
 }
 
+// Resolves to how much of its slack the isolate's bound used: its rise over its last live
+// point (0 without a bound).
 export async function probeIsolate(
   { watch, heap, sites }: IsolateParts,
   request: ProbeRequest,
   emit: (message: AgentMessage) => void,
-): Promise<void> {
+): Promise<number> {
   const { freshMs, boundSlackBytes } = request;
   const fresh = (): boolean =>
     freshMs !== undefined && performance.now() - watch.lastFullMs < freshMs;
@@ -63,4 +66,5 @@ export async function probeIsolate(
   emit(heap());
   const profile = request.sites ? sites() : null;
   if (profile !== null) emit(profile);
+  return bound === null ? 0 : Math.max(0, bound.liveBytes - watch.referenceBytes!);
 }

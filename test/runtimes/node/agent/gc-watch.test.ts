@@ -72,6 +72,7 @@ test('GcWatch: a bound holds while the old generation stays within its slack, an
   assert.equal(watch.bound(slackBytes), null);
   const [gc] = watch.force();
   assert.ok(gc!.liveBytes! >= first.liveBytes + 4 * 1024 * 1024, 'what is kept is live');
+  assert.equal(watch.referenceBytes, gc!.liveBytes);
   const after = watch.bound(slackBytes);
   assert.ok(after !== null, 'the forced GC is the new reference');
   assert.ok(Math.abs(after.liveBytes - gc!.liveBytes!) <= slackBytes);
