@@ -17,13 +17,13 @@
 // Run: npm run build && node bench/overhead.mjs [pairs] [--attribution] [--load-ms N]
 //      [-- run options]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bootstrap, median } from './bootstrap.mjs';
-import { cpuMs, peakRssMiB, sleep, waitFor } from './proc-figures.mjs';
+import { childOf, cpuMs, peakRssMiB, sleep, waitFor } from './proc-figures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Arguments after `--` go to `rssdoctor run` on the watched side, to price one part apart
@@ -43,13 +43,6 @@ const ATTRIBUTION = args.attribution;
 const WITH = ATTRIBUTION ? 'attribution' : 'rssdoctor';
 const LOAD_MS = Number(args['load-ms'] ?? (ATTRIBUTION ? 8000 : 20_000));
 const CONNECTIONS = ATTRIBUTION ? 4 : 16;
-function childOf(pid) {
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
-    if (children !== '') return Number(children.split(' ')[0]);
-  }
-  return null;
-}
 
 // The recording's GCs: full ones, forced ones, and the forced pauses.
 function gcFigures(file) {

@@ -1,7 +1,8 @@
 // What the receiver benches read of a process from /proc, and how they wait for it to
-// start: one copy for overhead.mjs, agent-parts.mjs and forced-gc-regime.mjs.
+// start: one copy for overhead.mjs, agent-parts.mjs, forced-gc-regime.mjs and
+// probe-timeline.mjs.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const CLOCK_TICKS =
   Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
@@ -35,4 +36,13 @@ export async function waitFor(read, timeoutMs = 15000) {
     await sleep(50);
   }
   throw new Error('bench: timed out waiting for the receiver');
+}
+
+// The first child of a process (rssdoctor's target), or null before it has one.
+export function childOf(pid) {
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+    if (children !== '') return Number(children.split(' ')[0]);
+  }
+  return null;
 }

@@ -225,9 +225,7 @@ function mainThread(
     // A periodic probe shares BOUND_SLACK_TOTAL_BYTES out in turn: each isolate may use
     // what is left over those still to go, and what its bound used is gone. The workers go
     // first, so a busy main thread after idle workers (paused, exact, using none) may use it
-    // all: on the demo receiver the main thread's even sixth (85 KiB) ran out at the second
-    // probe, and in one recorded run the full GC that followed took the peak RSS from 129
-    // to 139 MiB (docs/benchmarks.md).
+    // all, where an even split gave the demo receiver's main thread a sixth (85 KiB).
     let slackLeftBytes = BOUND_SLACK_TOTAL_BYTES;
     const request = (toGo: number): ProbeRequest => ({
       sites: message.sites === true,
