@@ -80,12 +80,10 @@ export function buildReport(recording: Recording, options: BuildOptions): Report
     top === undefined || topGroup === undefined
       ? []
       : capsOf(topGroup, top.runtime, recording.header.host.totalMemoryBytes);
-  const demo = [...recording.records].reverse().find((r) => r.type === 'demo');
-  const breakdown = breakdownOf(
-    top === undefined ? undefined : groups.get(top.pid),
-    top?.runtime ?? 'other',
-    top === undefined ? null : mallocWhy(recording.records, top.pid),
-  );
+  // From the end, without copying the records: a provisional report is built every few
+  // seconds of a run, over every record so far.
+  const demo = recording.records.findLast((r) => r.type === 'demo');
+  const breakdown = breakdownOf(topGroup, top?.runtime ?? 'other', topGroup?.mallocWhy ?? null);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: top?.verdict ?? 'inconclusive',
@@ -143,14 +141,6 @@ function withRelease(verdict: ProcessVerdict, release: ReleaseProbe | null): Pro
     rssBeforeBytes: release.rssBeforeBytes,
     reclaimableBytes: release.reclaimableBytes,
   });
-}
-
-function mallocWhy(records: readonly BodyRecord[], pid: number): string | null {
-  const note = records.find(
-    (record) =>
-      record.type === 'note' && record.code === 'source.mallocUnavailable' && record.pid === pid,
-  );
-  return note?.type === 'note' ? note.text : null;
 }
 
 function demoSummary(record: DemoRecord): DemoSummary {

@@ -6,6 +6,8 @@ export interface ProcessGroup extends ProcessRecordLists {
   name: string | null;
   // Worker thread ids seen (0, the main thread, excluded).
   threads: Set<number>;
+  // Why its allocator figures are missing (the first such note), for the breakdown.
+  mallocWhy: string | null;
 }
 
 // Splits the records by process, in order of first appearance (so the root comes first).
@@ -14,7 +16,13 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
   const groupOf = (pid: number): ProcessGroup => {
     let group = groups.get(pid);
     if (group === undefined) {
-      group = { runtime: 'other', name: null, threads: new Set(), ...emptyRecordLists() };
+      group = {
+        runtime: 'other',
+        name: null,
+        threads: new Set(),
+        mallocWhy: null,
+        ...emptyRecordLists(),
+      };
       groups.set(pid, group);
     }
     return group;
@@ -52,6 +60,7 @@ export function groupByProcess(records: readonly BodyRecord[]): Map<number, Proc
       if (names && record.runtime !== undefined) {
         groupOf(record.pid).runtime = record.runtime;
       }
+      if (record.code === 'source.mallocUnavailable') groupOf(record.pid).mallocWhy ??= record.text;
     }
   }
   return groups;
