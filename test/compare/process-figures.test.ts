@@ -32,7 +32,15 @@ function group(liveTimesS: number[], bytesPerSecond: number): ProcessGroup {
     swapBytes: 0,
     threads: 1,
   }));
-  return { ...emptyRecordLists(), gcs, samples, runtime: 'node', name: 'x', threads: new Set() };
+  return {
+    ...emptyRecordLists(),
+    gcs,
+    samples,
+    runtime: 'node',
+    name: 'x',
+    threads: new Set(),
+    mallocWhy: null,
+  };
 }
 
 test('process figures: a sparse run still gets a live rate, from its last 5 points', () => {

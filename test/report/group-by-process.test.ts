@@ -2,10 +2,10 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BodyRecord } from '../../src/recording/records.js';
+import type { BodyRecord, NoteCode } from '../../src/recording/records.js';
 import { groupByProcess } from '../../src/report/group-by-process.js';
 
-const note = (pid: number, code: string, text: string): BodyRecord => ({
+const note = (pid: number, code: NoteCode, text: string): BodyRecord => ({
   type: 'note',
   tMs: 10,
   code,
