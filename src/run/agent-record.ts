@@ -31,13 +31,7 @@ export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
         });
       }
       if (!message.mallocAvailable) {
-        out.push({
-          type: 'note',
-          tMs,
-          code: 'source.mallocUnavailable',
-          text: `pid ${message.pid}: ${message.mallocWhy ?? 'malloc figures unavailable'}`,
-          pid: message.pid,
-        });
+        out.push(mallocNote(message.pid, message.mallocWhy ?? 'malloc figures unavailable', tMs));
       }
       return out;
     }
@@ -73,18 +67,9 @@ export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
       return [{ type: 'sites', tMs, method: 'v8-sampling-heap-profile', ...profile }];
     }
     case 'control-result': {
-      const unavailable: BodyRecord[] =
-        message.mallocWhy === undefined
-          ? []
-          : [
-              {
-                type: 'note',
-                tMs,
-                code: 'source.mallocUnavailable',
-                text: `pid ${message.pid}: ${message.mallocWhy}`,
-                pid: message.pid,
-              },
-            ];
+      // The hello said koffi was there; it failed when it was first loaded.
+      const unavailable =
+        message.mallocWhy === undefined ? [] : [mallocNote(message.pid, message.mallocWhy, tMs)];
       // Fresh figures are their own records (malloc); asking for them did nothing to the target.
       if (message.action === 'figures') return unavailable;
       return [
@@ -101,4 +86,8 @@ export function agentRecord(message: AgentMessage, tMs: number): BodyRecord[] {
       ];
     }
   }
+}
+
+function mallocNote(pid: number, why: string, tMs: number): BodyRecord {
+  return { type: 'note', tMs, code: 'source.mallocUnavailable', text: `pid ${pid}: ${why}`, pid };
 }

@@ -43,7 +43,7 @@ export function nodeAnonParts(inputs: BreakdownInputs, mallocWhy: string | null)
   }
   const noMalloc =
     mallocWhy ??
-    "the agent reads glibc's malloc figures only at the end of the run or at a release (loading them costs the target about 3 MiB)";
+    "the agent reads glibc's malloc figures only at the end of the run or at a release (loading them costs the target about 4 MiB)";
   parts.push(
     malloc === null
       ? unknownPart('mallocInUse', noMalloc, 'upperBound')

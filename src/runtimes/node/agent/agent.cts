@@ -123,7 +123,7 @@ function mainThread(
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const net = require('node:net') as typeof import('node:net');
   // koffi is loaded at the first control that reads the allocator (the end of the run, a
-  // release), not at start: loading it costs the target about 3 MiB of RSS all along
+  // release), not at start: loaded at start it cost the idle demo receiver 4 MiB of RSS
   // (bench/agent-parts.mjs), and the breakdown reads its figures only at the end.
   const missingWhy = mallocMissingWhy();
   let malloc: Malloc | undefined;
