@@ -36,3 +36,14 @@ test('LiveRise: one dip among the last five points is not a rise yet', () => {
   rise.add(0, 15 * MIB);
   assert.equal(rise.rising, true);
 });
+
+test('LiveRise: a warm-up (one step, then a flat heap wobbling up) is not a rise', () => {
+  // The warm-up fixture's live points in MB: strictly rising, 10 MB from first to last.
+  const warmUp = new LiveRise();
+  for (const mb of [27.63, 37.96, 37.99, 38.0, 38.24]) warmUp.add(0, mb * 1e6);
+  assert.equal(warmUp.rising, false);
+  // The same step inside a steady rise of 0.4 MiB a point is one.
+  const leak = new LiveRise();
+  for (const mib of [10, 15, 15.4, 15.8, 16.2]) leak.add(0, mib * MIB);
+  assert.equal(leak.rising, true);
+});
