@@ -2,15 +2,15 @@
 // (section .go.buildinfo): a 14-byte magic, then the pointer size and a flags byte. From
 // Go 1.18 (flags & 2) the version string follows inline as a varint-prefixed string;
 // before that it sits behind pointers, and only "a Go binary" is known here.
-// Source: debug/buildinfo/buildinfo.go (readRawBuildInfo).
+// Source: debug/buildinfo/buildinfo.go (readRawBuildInfo); where to look: elf-data-start.ts.
 
 import { closeSync, openSync, readSync } from 'node:fs';
+import { DATA_SCAN_BYTES, elfDataStart } from './elf-data-start.js';
 
 const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
 const HEADER_BYTES = 32;
-const CHUNK_BYTES = 1024 * 1024;
-// The section is in the data segment, a few MiB into even large binaries; stop here.
-const MAX_SCAN_BYTES = 256 * 1024 * 1024;
+// The magic starts on a 16-byte boundary of the data it is found in.
+const MAGIC_ALIGN = 16;
 const FLAGS_INLINE_STRINGS = 0x2;
 
 export interface GoBuildInfo {
@@ -25,21 +25,16 @@ export function readGoBuildInfo(file: string): GoBuildInfo | null {
     return null;
   }
   try {
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES + HEADER_BYTES + 64);
-    let carried = 0;
-    let position = 0;
-    while (position < MAX_SCAN_BYTES) {
-      const bytes = readSync(fd, chunk, carried, CHUNK_BYTES, position);
-      if (bytes === 0) return null;
-      const view = chunk.subarray(0, carried + bytes);
-      // The magic is aligned to 16 bytes in the section; scan every offset anyway.
-      const at = view.indexOf(MAGIC);
-      if (at >= 0) return infoAt(fd, position - carried + at);
-      // Keep the tail in case the magic straddles two chunks.
-      carried = Math.min(MAGIC.length - 1, view.length);
-      view.copy(chunk, 0, view.length - carried);
-      position += bytes;
+    const range = elfDataStart(fd);
+    if (range === null) return null;
+    const data = Buffer.alloc(Math.min(range.bytes, DATA_SCAN_BYTES));
+    const read = readSync(fd, data, 0, data.length, range.offset);
+    for (let at = data.indexOf(MAGIC); at >= 0 && at < read; at = data.indexOf(MAGIC, at + 1)) {
+      if (at % MAGIC_ALIGN === 0 && read - at >= HEADER_BYTES) return infoAt(fd, range.offset + at);
     }
+    return null;
+  } catch {
+    // Headers that point outside the file or past what a number holds: not a Go program.
     return null;
   } finally {
     closeSync(fd);
