@@ -15,6 +15,7 @@
 // make a leak, so a flat series of bounds is a flat live heap within that slack.
 
 import type { BoundRecord, GcRecord } from '../recording/records.js';
+import { worstForcedPause, type ForcedPause } from './forced-pause.js';
 import type { Series } from './series.js';
 
 // A forced GC runs in every isolate within a few milliseconds: their points form one round
@@ -30,6 +31,8 @@ export interface LiveSeries {
   forcedPoints: number;
   // Points with a bound in their round: upper bounds, not GCs.
   boundPoints: number;
+  // The isolate most paused by forced GCs: how many, and their pauses in all.
+  forcedPause: ForcedPause | null;
   lastLiveBytes: number | null;
   lastLiveMs: number | null;
 }
@@ -109,6 +112,7 @@ export function liveSeries(
     points,
     forcedPoints: forced.filter(Boolean).length,
     boundPoints: bounded.filter(Boolean).length,
+    forcedPause: worstForcedPause(gcs),
     lastLiveBytes: points > 0 ? total.values[points - 1]! : null,
     lastLiveMs: points > 0 ? total.tMs[points - 1]! : null,
   };

@@ -1,8 +1,11 @@
 // Active confirmation's pacing, shared by every runtime rssdoctor can force a GC in (the
 // Node agent's `gc`, the JVM's GC.run): how often, and within what pause budget.
 
-// Forced GCs may take at most this share of the target's time.
-export const PAUSE_BUDGET_FRACTION = 0.02;
+import { PAUSE_BUDGET_FRACTION } from '../analysis/forced-pause.js';
+
+// Defined beside the measure of forced pauses, which the report reads back.
+export { PAUSE_BUDGET_FRACTION };
+
 // Force a full GC when the last live point is older than this. With a known duration the
 // run aims at ~15 live points, twice MIN_LIVE_POINTS, whatever its length.
 export const PROBE_EVERY_DEFAULT_MS = 10_000;

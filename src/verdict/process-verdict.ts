@@ -142,10 +142,11 @@ function explain(
   const says = explainOf(findings) ?? {};
   const detail = runtime?.own?.detail;
   const proofs = runtime?.own?.proofs ?? NO_PROOFS;
-  const tooFew = (): Reason => says.tooFew?.(detail, runtime) ?? tooFewLivePointsReason(runtime);
+  const durationMs = findings.lastMs - findings.firstMs;
+  const tooFew = (): Reason =>
+    says.tooFew?.(detail, runtime) ?? tooFewLivePointsReason(runtime, durationMs);
   const stale = (): Reason[] => (says.stale === undefined ? [] : [says.stale(detail)]);
   const bounds = (): Reason[] => [...boundReasons(rss), ...(says.bounds?.(detail) ?? [])];
-  const durationMs = findings.lastMs - findings.firstMs;
   switch (rule) {
     case 'no-gc-yet':
       return {

@@ -14,6 +14,7 @@ import type { GcRecord, SampleRecord } from '../../src/recording/records.js';
 import { judgeProcess } from '../../src/verdict/process-verdict.js';
 import type { Verdict } from '../../src/verdict/verdicts.js';
 import { ar1, gaussian, rng } from '../support/make-series.js';
+import { anonSample } from '../support/sample-record.js';
 
 const RUNS = 200;
 // Five points at random times: two close together can swap under the heap's noise, and
@@ -120,18 +121,9 @@ function records(scenario: Scenario, seed: number): ProcessRecords {
   const livePoints = 5 + Math.floor(random() * 3);
   const samples: SampleRecord[] = [];
   for (let t = 0; t <= spanS; t++) {
-    const rss = scenario.rssAt(t, spanS, scenario.liveAt(t, spanS)) + rssNoise();
-    samples.push({
-      type: 'sample',
-      tMs: t * 1000,
-      pid: 1,
-      rssBytes: rss,
-      rssAnonBytes: rss,
-      rssFileBytes: 0,
-      rssShmemBytes: 0,
-      swapBytes: 0,
-      threads: 1,
-    });
+    samples.push(
+      anonSample(t * 1000, scenario.rssAt(t, spanS, scenario.liveAt(t, spanS)) + rssNoise()),
+    );
   }
   const times =
     scenario.gcTimes?.(livePoints + 2, spanS, random) ??
