@@ -47,7 +47,7 @@ export interface RuntimeExplain<D> {
   // How its live points came to be: "12 live points from GCs in the trace".
   pointsText?(found: RuntimeFindings): string;
   noGcYet?(own: D, rss: GrowthFinding, durationMs: number): Reason[];
-  tooFew?(own: D, found: RuntimeFindings): Reason;
+  tooFew?(own: D, found: RuntimeFindings, durationMs: number): Reason;
   // What bounds live growth beyond RSS, when too few GCs could say it directly.
   bounds?(own: D): Reason[];
   stale?(own: D): Reason;

@@ -41,7 +41,7 @@ export function startUpNote(found: RuntimeFindings): string {
 // it allowed, so that "run longer" comes with its reason.
 const PACED_SHARE = 0.5;
 
-function pacedNote(found: RuntimeFindings, durationMs: number): string {
+export function pacedNote(found: RuntimeFindings, durationMs: number): string {
   const pause = found.live.forcedPause;
   if (pause === null || pause.pauseMs < PACED_SHARE * PAUSE_BUDGET_FRACTION * durationMs) return '';
   const eachMs = pause.pauseMs / pause.gcs;

@@ -144,7 +144,7 @@ function explain(
   const proofs = runtime?.own?.proofs ?? NO_PROOFS;
   const durationMs = findings.lastMs - findings.firstMs;
   const tooFew = (): Reason =>
-    says.tooFew?.(detail, runtime) ?? tooFewLivePointsReason(runtime, durationMs);
+    says.tooFew?.(detail, runtime, durationMs) ?? tooFewLivePointsReason(runtime, durationMs);
   const stale = (): Reason[] => (says.stale === undefined ? [] : [says.stale(detail)]);
   const bounds = (): Reason[] => [...boundReasons(rss), ...(says.bounds?.(detail) ?? [])];
   switch (rule) {

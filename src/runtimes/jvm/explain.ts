@@ -6,7 +6,7 @@ import type { JvmFindings } from './findings.js';
 import type { RuntimeFindings } from '../../analysis/process-findings.js';
 import type { SampleRecord } from '../../recording/records.js';
 import { formatBytes, formatSeconds } from '../../format/figures.js';
-import { startUpNote } from '../../verdict/explain-runtime.js';
+import { pacedNote, startUpNote } from '../../verdict/explain-runtime.js';
 import type { Reason } from '../../verdict/reason.js';
 
 export function jvmNoGcYetReasons(jvm: JvmFindings, durationMs: number): Reason[] {
@@ -32,7 +32,11 @@ export function jvmNoGcYetReasons(jvm: JvmFindings, durationMs: number): Reason[
   ];
 }
 
-export function jvmTooFewReason(jvm: JvmFindings, found: RuntimeFindings): Reason {
+export function jvmTooFewReason(
+  jvm: JvmFindings,
+  found: RuntimeFindings,
+  durationMs: number,
+): Reason {
   const figures = {
     gcs: jvm.gcCount,
     livePoints: found.live.points,
@@ -52,7 +56,7 @@ export function jvmTooFewReason(jvm: JvmFindings, found: RuntimeFindings): Reaso
     code: 'too-few-live-points',
     text:
       `saw ${found.live.points} live point(s) (full GCs, G1 Remark, ZGC/Shenandoah cycle ends; young pauses never count) ` +
-      `in ${jvm.gcCount} GC(s)${startUpNote(found)}, need ${MIN_LIVE_POINTS}: run longer, and without --passive so rssdoctor can force full GCs (GC.run)`,
+      `in ${jvm.gcCount} GC(s)${startUpNote(found)}, need ${MIN_LIVE_POINTS}${pacedNote(found, durationMs)}: run longer, and without --passive so rssdoctor can force full GCs (GC.run)`,
     figures,
   };
 }
