@@ -36,9 +36,9 @@ export function startUpNote(found: RuntimeFindings): string {
   );
 }
 
-// Forced pauses that used half the budget or more held the probes back: on a large heap
-// (80-180 ms a forced GC of 38 MB here) a 30 s run gets about five. Said, with the pace
-// it allowed, so that "run longer" comes with its reason.
+// Forced pauses that used half the budget or more held the probes back: a forced GC of
+// the warm-up fixture's 38 MB took 80–180 ms here, and a 30 s run of it had 5–9 live
+// points, fewer in CI. Said, with the pace it allowed, so that "run longer" has its reason.
 const PACED_SHARE = 0.5;
 
 export function pacedNote(found: RuntimeFindings, durationMs: number): string {

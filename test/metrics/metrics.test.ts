@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { runCli, spawnCli } from '../support/cli.js';
 import { fixturePath } from '../support/paths.js';
 import { toolSkip } from '../support/prometheus.js';
+import { until } from '../support/until.js';
 
 const skip = toolSkip('prometheus');
 
@@ -41,12 +42,6 @@ async function storedLeak(base: string, promql: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-// Prometheus is polled: it has no way to say that it scraped something.
-const POLL_MS = 500;
-function nextPoll(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, POLL_MS));
 }
 
 test(
@@ -97,7 +92,12 @@ test(
     try {
       let exited = false;
       void cli.done.then(() => (exited = true));
-      while (!exited && !(await storedLeak(base, leakQuery))) await nextPoll();
+      // Polled: Prometheus has no way to say that it scraped something.
+      await until(
+        'Prometheus to store the leak',
+        async () => exited || storedLeak(base, leakQuery),
+        { timeoutMs: 90_000, everyMs: 500 },
+      );
       // Ctrl-C: the run ends with its report (exit code 130, as for any interrupted run).
       const interrupted = !exited;
       if (interrupted) cli.child.kill('SIGINT');

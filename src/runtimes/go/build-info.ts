@@ -4,8 +4,8 @@
 // before that it sits behind pointers, and only "a Go binary" is known here.
 // Source: debug/buildinfo/buildinfo.go (readRawBuildInfo); where to look: elf-data-start.ts.
 
-import { closeSync, openSync, readSync } from 'node:fs';
-import { DATA_SCAN_BYTES, elfDataStart } from './elf-data-start.js';
+import { closeSync, openSync } from 'node:fs';
+import { DATA_SCAN_BYTES, elfDataStart, readAt } from './elf-data-start.js';
 
 const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
 const HEADER_BYTES = 32;
@@ -27,14 +27,11 @@ export function readGoBuildInfo(file: string): GoBuildInfo | null {
   try {
     const range = elfDataStart(fd);
     if (range === null) return null;
-    const data = Buffer.alloc(Math.min(range.bytes, DATA_SCAN_BYTES));
-    const read = readSync(fd, data, 0, data.length, range.offset);
-    for (let at = data.indexOf(MAGIC); at >= 0 && at < read; at = data.indexOf(MAGIC, at + 1)) {
-      if (at % MAGIC_ALIGN === 0 && read - at >= HEADER_BYTES) return infoAt(fd, range.offset + at);
+    const data = readAt(fd, range.offset, Math.min(range.bytes, DATA_SCAN_BYTES));
+    for (let at = data.indexOf(MAGIC); at >= 0; at = data.indexOf(MAGIC, at + 1)) {
+      if (at % MAGIC_ALIGN === 0 && data.length - at >= HEADER_BYTES)
+        return infoAt(fd, range.offset + at);
     }
-    return null;
-  } catch {
-    // Headers that point outside the file or past what a number holds: not a Go program.
     return null;
   } finally {
     closeSync(fd);
@@ -42,10 +39,10 @@ export function readGoBuildInfo(file: string): GoBuildInfo | null {
 }
 
 function infoAt(fd: number, offset: number): GoBuildInfo {
-  const head = Buffer.alloc(HEADER_BYTES + 64);
-  const bytes = readSync(fd, head, 0, head.length, offset);
+  const head = readAt(fd, offset, HEADER_BYTES + 64);
   const flags = head[15] ?? 0;
-  if (bytes < HEADER_BYTES || (flags & FLAGS_INLINE_STRINGS) === 0) return { goVersion: null };
+  if (head.length < HEADER_BYTES || (flags & FLAGS_INLINE_STRINGS) === 0)
+    return { goVersion: null };
   const { value: length, size } = uvarint(head, HEADER_BYTES);
   const version = head.toString('utf8', HEADER_BYTES + size, HEADER_BYTES + size + length);
   return { goVersion: /^go\d/.test(version) ? version : null };

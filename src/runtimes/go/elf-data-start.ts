@@ -2,12 +2,15 @@
 // (elfExe.DataStart): the .go.buildinfo section when there are section headers, else the
 // start of the first writable, non-executable PT_LOAD segment. Reading the headers is a
 // few small reads; scanning the whole file for the magic read all 96 MiB of node at every
-// `run` start (about 80 ms).
+// `run` start (66 ms with the page cache warm).
 // Layout: the System V ABI's ELF header, program and section headers (elf(5)).
 
 import { readSync } from 'node:fs';
 
 const ELF_MAGIC = 0x7f454c46;
+// The ELF header's size in each class.
+const HEADER_32_BYTES = 52;
+const HEADER_64_BYTES = 64;
 const CLASS_64 = 2;
 const DATA_BIG_ENDIAN = 2;
 const PT_LOAD = 1;
@@ -19,14 +22,18 @@ export const DATA_SCAN_BYTES = 64 * 1024;
 // Bounds on a header table's shape: more than this is not an executable worth scanning.
 const MAX_HEADERS = 4096;
 const MAX_ENTRY_BYTES = 256;
+const MAX_NAMES_BYTES = 1024 * 1024;
 
 export interface FileRange {
   offset: number;
   bytes: number;
 }
 
-// Reads `length` bytes at `position`; fewer when the file is shorter.
-function readAt(fd: number, position: number, length: number): Buffer {
+// Reads `length` bytes at `position`; fewer when the file is shorter, none at a position
+// past what a number holds exactly (a 64-bit offset in a damaged header), so that no
+// header, however wrong, makes a read throw.
+export function readAt(fd: number, position: number, length: number): Buffer {
+  if (position > Number.MAX_SAFE_INTEGER) return Buffer.alloc(0);
   const buffer = Buffer.alloc(length);
   const read = readSync(fd, buffer, 0, length, position);
   return buffer.subarray(0, read);
@@ -51,10 +58,10 @@ function fieldsOf(ident: Buffer): Fields {
 
 // The range to search for the magic, or null for a file that is not ELF (a script).
 export function elfDataStart(fd: number): FileRange | null {
-  const header = readAt(fd, 0, 64);
-  if (header.length < 52 || header.readUInt32BE(0) !== ELF_MAGIC) return null;
+  const header = readAt(fd, 0, HEADER_64_BYTES);
+  if (header.length < HEADER_32_BYTES || header.readUInt32BE(0) !== ELF_MAGIC) return null;
   const f = fieldsOf(header);
-  if (f.is64 && header.length < 64) return null;
+  if (f.is64 && header.length < HEADER_64_BYTES) return null;
   const [phoff, shoff] = f.is64
     ? [f.address(header, 0x20), f.address(header, 0x28)]
     : [f.address(header, 0x1c), f.address(header, 0x20)];
@@ -96,7 +103,7 @@ function section(
         };
   };
   const names = entry(namesIndex);
-  const strings = readAt(fd, names.offset, Math.min(names.bytes, 1024 * 1024));
+  const strings = readAt(fd, names.offset, Math.min(names.bytes, MAX_NAMES_BYTES));
   const wanted = Buffer.from(`${SECTION_NAME}\0`, 'latin1');
   for (let i = 0; i < count; i++) {
     const { name, offset, bytes } = entry(i);

@@ -113,6 +113,11 @@ test('elf-data-start: a magic off its 16-byte alignment, or in no ELF file, is n
 
 test('elf-data-start: random bytes and mutated headers never throw', () => {
   const good = elf({ is64: true, big: false, section: true }, buildInfo('go1.99.1'));
+  // Section and segment tables past what a number holds exactly: nothing to read there.
+  const far = Buffer.from(good);
+  far.writeBigUInt64LE(2n ** 63n, 0x20);
+  far.writeBigUInt64LE(2n ** 63n, 0x28);
+  assert.equal(readGoBuildInfo(write('far', far)), null);
   fc.assert(
     fc.property(
       fc.array(fc.tuple(fc.nat(DATA_OFFSET + 0x200), fc.integer({ min: 0, max: 255 })), {
@@ -123,8 +128,10 @@ test('elf-data-start: random bytes and mutated headers never throw', () => {
         const mutated = Buffer.from(good);
         for (const [at, value] of edits) if (at < mutated.length) mutated[at] = value;
         for (const bytes of [mutated, random]) {
+          // No header, however damaged, makes the read throw (readGoBuildInfo has no
+          // catch-all); what it finds is a Go version or nothing.
           const info = readGoBuildInfo(write('fuzz', bytes));
-          assert.ok(info === null || typeof info.goVersion === 'string' || info.goVersion === null);
+          assert.ok(info === null || info.goVersion === null || /^go\d/.test(info.goVersion));
         }
       },
     ),
