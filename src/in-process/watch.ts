@@ -88,8 +88,9 @@ export function watch(options: WatchOptions = {}): Watchdog {
       add(...agentRecord(message, tMs));
     }
   };
+  gcWatch.listen((message) => addGcs([message]));
   const sample = (): void => {
-    addGcs(gcWatch.drain());
+    gcWatch.noteExternal();
     const tMs = nowMs();
     if (
       probeEveryMs > 0 &&
@@ -142,6 +143,7 @@ export function watch(options: WatchOptions = {}): Watchdog {
   for (const timer of timers) timer.unref();
   emitter.lastReport = () => lastReport;
   emitter.stop = () => {
+    gcWatch.stop();
     for (const timer of timers) clearInterval(timer);
   };
   return emitter;

@@ -115,7 +115,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
   const force = (
     pid: number,
     state: ProbeState | undefined,
-    probe: { sites?: boolean; freshMs?: number } = {},
+    probe: { sites?: boolean; freshMs?: number; malloc?: boolean } = {},
   ): Promise<void> => {
     if (state !== undefined) {
       state.inFlight = true;
@@ -177,7 +177,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
         channel.pids().map((pid) => {
           const state = probes.get(pid);
           const sites = state?.sites.final(tMs) ?? false;
-          return force(pid, state, { sites });
+          return force(pid, state, { sites, malloc: true });
         }),
       );
     },

@@ -114,6 +114,10 @@ export interface ControlMessage {
   // A periodic probe: isolates whose own full GC came within this are not forced, and the
   // others wait for a quiet spell (runtimes/node/agent/probe-isolate.cts). Absent: force all.
   freshMs?: number;
+  // After a gc, fresh allocator figures too (the final probe: the breakdown at the end reads
+  // them). Only then: reading them loads koffi, which mid-run, at attribution's first
+  // profile, cost leak-rate.mjs 2.8 MiB of RSS and stepped its live heap up by 250 KiB.
+  malloc?: boolean;
 }
 
 export const SOCKET_ENV = 'RSSDOCTOR_AGENT_SOCKET';

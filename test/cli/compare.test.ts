@@ -21,11 +21,10 @@ let leakAgain: FixtureRun;
 let fixed: FixtureRun;
 
 // Long enough for `unchanged`, which needs the 95% interval of the two rates' difference
-// inside ±δ (about ±130 KiB/s here): each rate is read from the second half of its run. At
-// 12 s that half held 5–6 live points and the interval was ±100–120 KiB/s on an idle
-// machine and ±210 in one CI run; at 20 s, ±69–72 idle; at 24 s, ±30 beside two busy
-// loops (one local run each: the fixture's live series wobbles by ±140 KiB around its
-// line, the same shape in every run, and only more points narrow the interval).
+// inside ±δ (about ±130 KiB/s here): each rate is read from the second half of its run,
+// 7–8 live points at 24 s. The interval was ±9 and ±11 KiB/s in two local pairs of runs.
+// It was ±468 in one CI run while the agent still loaded koffi at attribution's first
+// profile: a 250 KiB step in the live series, which a busy machine put inside the half.
 const DURATION_S = '24';
 
 before(async () => {

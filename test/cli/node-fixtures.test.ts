@@ -40,10 +40,13 @@ function assertNodeLeak(report: Report, pid: number): void {
 }
 
 test('leak-linear: live data that keeps growing is a leak, with forced live points marked', async () => {
-  const run = await runNode('leak-linear.mjs', ['512', '60']);
+  // 256, not 512: forced pauses are held to 2% of the run, and a full GC's pause grows
+  // with the heap. At 512 (1.4 MiB/s live) a 15 s run got 9–12 live points here, and 7 once
+  // when one forced GC took 190 ms, under the 8 a leak needs to stand alone; at 256, 13–18.
+  const run = await runNode('leak-linear.mjs', ['256', '60']);
   assertFixture(
-    grewBytes(run) >= 10 * MIB,
-    `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 10 MiB`,
+    grewBytes(run) >= 5 * MIB,
+    `RSS grew ${grewBytes(run) / MIB} MiB, expected ≥ 5 MiB`,
   );
   assertNodeLeak(run.report, run.fixturePid);
   assert.ok(run.report.run.livePoints >= 8);

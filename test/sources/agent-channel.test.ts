@@ -52,11 +52,16 @@ test('agent channel: heap and GC messages arrive, malloc figures at a control, a
     assert.equal(koffiLoaded(), false, 'koffi loaded by a periodic probe');
     assert.equal(messages.filter((m) => m.t === 'malloc').length, 0);
 
-    const gc = await channel.control(child.pid!, 'gc', 5000);
+    // Nor a forced GC of every isolate, as attribution's profiles take mid-run.
+    const gc = await channel.control(child.pid!, 'gc', 5000, { sites: true });
     assert.ok(gc !== null && gc.action === 'gc');
     assert.ok(
       messages.some((m) => m.t === 'gc' && m.kind === 'full' && m.forced && m.liveBytes! > 0),
     );
+    assert.equal(koffiLoaded(), false, 'koffi loaded by a forced GC without malloc');
+
+    // The final probe asks for the figures the breakdown reads.
+    await channel.control(child.pid!, 'gc', 5000, { malloc: true });
     assert.ok(messages.some((m) => m.t === 'malloc' && m.freeBytes >= 0));
     assert.equal(koffiLoaded(), true);
 

@@ -64,8 +64,15 @@ function start(path: string): void {
   let sampler: HeapSampler | null | undefined;
   const sites: SitesNow = () => {
     if (samplingBytes <= 0) return null;
-    if (sampler === undefined) sampler = heapSampler(samplingBytes);
-    const profile = sampler?.profile() ?? null;
+    let profile: ReturnType<HeapSampler['profile']>;
+    if (sampler === undefined) {
+      // The first profile (empty) inside too: its first call compiles what it runs.
+      const started = watch.ownWork(() => {
+        sampler = heapSampler(samplingBytes);
+        return sampler?.profile() ?? null;
+      });
+      profile = started.result && { ...started.result, pauseMs: started.pauseMs };
+    } else profile = watch.unwatched(() => sampler?.profile() ?? null);
     if (profile === null) return null;
     return { t: 'sites', pid, threadId, ...profile.sites, pauseMs: profile.pauseMs };
   };
@@ -97,14 +104,18 @@ function workerThread(
     }
   };
   post({ t: 'isolate', pid, threadId, event: 'start' });
-  const tick = (): void => {
-    for (const message of watch.drain()) post(message);
+  watch.listen(post);
+  const timer = setInterval(() => {
+    watch.noteExternal();
     post(heap());
-  };
-  setInterval(tick, intervalMs).unref();
+  }, intervalMs).unref();
   channel.onmessage = (event: unknown) => {
     const message = (event as { data: Relay }).data;
-    if (message.t === 'stop') stopSites();
+    if (message.t === 'stop') {
+      stopSites();
+      watch.stop();
+      clearInterval(timer);
+    }
     if (message.t !== 'gc-request' || message.threadId !== threadId) return;
     void probeIsolate({ watch, heap, sites }, message, post).then((slackUsedBytes) =>
       post({ t: 'gc-done', id: message.id, threadId, slackUsedBytes }),
@@ -140,6 +151,7 @@ function mainThread(
     open = false;
     for (const timer of timers) clearInterval(timer);
     stopSites();
+    watch.stop();
     try {
       channel.postMessage({ t: 'stop' } satisfies Relay);
     } catch {
@@ -171,8 +183,9 @@ function mainThread(
     if (figures !== null) send({ t: 'malloc', pid, ...figures });
     return malloc?.why;
   };
+  watch.listen(send);
   const tick = (): void => {
-    for (const message of watch.drain()) send(message);
+    watch.noteExternal();
     send(heap());
   };
   timers.push(setInterval(tick, intervalMs).unref());
@@ -260,9 +273,9 @@ function mainThread(
     }
     await probeIsolate({ watch, heap, sites }, request(1), send);
     const trimmed = message.action === 'release' ? (allocator()?.trim() ?? false) : false;
-    // Fresh allocator figures after any control but a periodic probe: the breakdown at the
-    // end reads them.
-    const mallocWhy = message.freshMs === undefined ? sendMalloc() : undefined;
+    // Fresh allocator figures after a release, or when asked (the final probe).
+    const mallocWhy =
+      message.action === 'release' || message.malloc === true ? sendMalloc() : undefined;
     send({
       t: 'control-result',
       pid,
