@@ -4,9 +4,9 @@
 //    socket line (a few per tick), a forced full GC.
 // 2. The demo receiver's RSS idle a second after start (the agent's fixed cost), then its
 //    peak RSS (VmHWM) and CPU per message under load (5 workers, 16 connections, full load,
-//    --load-ms) with no agent, with the agent as shipped (it looks at the old generation once
-//    a tick, and loads koffi only at a control), with a copy that loads koffi at start (as it
-//    did before), with a copy that looks at nothing, and with that copy
+//    --load-ms) with no agent, with the agent as shipped (a sentinel per full GC, koffi
+//    loaded only at the final probe or a release), with a copy that loads koffi at start
+//    (as it did before), with a copy that observes no GC, and with that copy
 //    beside each way of observing GCs one by one that the agent tried (gc-watch.cts): a
 //    v8.GCProfiler cycled every 10 s, and PerformanceObserver `gc` entries. Each grows a
 //    busy receiver over time, which the 8 s load this bench ran before hid. Each agent talks
@@ -72,11 +72,12 @@ function patchedAgent(name, file, from, to) {
   writeFileSync(target, patched);
   return path.join(dir, 'runtimes/node/agent/agent.cjs');
 }
+// No sentinel is ever armed: the agent sees no natural GC.
 const noGcWatch = patchedAgent(
   'no-gc-watch',
   'gc-watch.cjs',
-  'drain() {',
-  'drain() {\n        return [];',
+  '#arm() {',
+  '#arm() {\n        return;',
 );
 const koffiAtStart = patchedAgent(
   'koffi-at-start',
