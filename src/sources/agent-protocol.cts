@@ -35,7 +35,7 @@ export interface HeapMessage extends HeapFigures {
 
 // A full GC (MarkSweepCompact) with the live bytes after it, or minor GCs summed per tick
 // (Python's). The pause is there where it was timed: the Node agent's forced GCs (a natural
-// one is seen only afterwards, gc-watch.cts) and every Python collection.
+// one is seen only just after it, gc-watch.cts) and every Python collection.
 export interface GcMessage {
   t: 'gc';
   pid: number;

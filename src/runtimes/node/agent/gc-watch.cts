@@ -12,12 +12,14 @@
 // that fell, since only a full GC frees old objects. A full GC also promotes the young
 // generation's survivors, and when they outweigh the old garbage freed the old generation
 // rises and the GC went unseen: of the self-gc.mjs fixture's GCs (2 MB/s kept, one every
-// 1.3 s) the look saw the first only. The GC it did see was read up to a tick late, short
-// of what the program had kept since and still held in the young generation: 523 KiB under
-// the line through the forced points on leak-rate.mjs 1000 500 0 (0.5 MiB/s live). The
-// callback comes 7–9 ms after the GC starts, its pause included (one-off, a 2 MB/s
-// program), and counted as many major GCs as PerformanceObserver's `gc` entries did (5 of
-// 5). It costs a Symbol and a registry cell per full GC, nothing per scavenge.
+// 1.3 s) it saw one of three in a one-off, none in a 10 s run. One it saw was read up to
+// a tick late, short of what the program had kept since and still held in the young
+// generation: 523 KiB under the line through the forced points on leak-rate.mjs 1000 500 0
+// (0.5 MiB/s live). The callback comes 7–9 ms after the GC starts, its pause included
+// (one-off, a 2 MB/s program), and counted as many major GCs as PerformanceObserver's `gc`
+// entries did (5 of 5). It costs a Symbol and a registry cell per full GC, nothing per
+// scavenge; on the demo receiver under load, which runs no full GC of its own, nothing
+// that shows (docs/benchmarks.md).
 //
 // A periodic probe takes a bound of a busy isolate instead of a full GC (bound() below)
 // while its heap is flat, since on some targets one full GC costs far more than its pause:
@@ -150,10 +152,10 @@ export class GcWatch {
 
   // Runs work that loads rssdoctor's own code and data into this isolate mid-run (the
   // inspector, when attribution starts) and counts what it keeps as the agent's, not the
-  // program's: a full GC before and after, once. Without it the live series stepped up
-  // where attribution started, 260 KiB on leak-rate.mjs (node:inspector's code alone is
-  // 100 KiB), and a step inside a comparison's window widened its rate's interval. The
-  // two GCs give no live point (they are not the program's pace) and are not natural.
+  // program's: a full GC before and after, once. Without it the live series would step
+  // up where attribution started, by 140 KiB in a one-off (node:inspector's code alone is
+  // 100 KiB), and a step inside a comparison's window widens its rate's interval. The two
+  // GCs give no live point (they are not the program's pace) and are not natural.
   ownWork<T>(work: () => T): { result: T; pauseMs: number } {
     const startMs = performance.now();
     const result = this.unwatched(() => {

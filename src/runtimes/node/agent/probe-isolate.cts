@@ -1,5 +1,5 @@
 // One isolate's part of a forced-GC probe, the same on the main thread and in a worker:
-// the natural GCs so far first (so that they are not marked forced), then the forced one
+// the natural GCs not sent yet first (a watch with no listener), then the forced one
 // and the heap after it, and the heap profile when attribution asked for one.
 // A periodic probe (freshMs set) is lighter: an isolate whose own full GC came within
 // freshMs has its live point already and is left alone; the others wait for a quiet spell

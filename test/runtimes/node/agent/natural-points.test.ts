@@ -1,9 +1,10 @@
 // A natural full GC's live point, read by the agent in a real process: a program that
 // grows its live heap at a steady rate and runs full GCs of its own (rssdoctor forces
-// none: --passive). Each point is read at the agent's next look, short of what the
-// program kept since the GC and holds in the young generation; looked at once a tick
-// (1 s here), the points strayed from their line by up to a second of growth, and
-// looked at every FULL_GC_LOOK_MS they stay within a few tenths.
+// none: --passive). The agent sees each one through its sentinel and reads it at once
+// (gc-watch.cts): every point lies close to the line through them all. Looking once a
+// tick for old-generation bytes that fell, the agent before saw none of these GCs (their
+// promoted survivors outweigh the garbage freed), and read a GC it did see up to a tick
+// late, short by up to a second of growth.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import type { GcRecord } from '../../../../src/recording/records.js';
 import { fixturePath } from '../../../support/paths.js';
 import { runFixture } from '../../../support/run-fixture.js';
 
-// Every 1.3 s: out of step with the 1 s tick, so a tick-paced look would come 0.1–1 s late.
+// Every 1.3 s: out of step with the 1 s tick, so a point read at a tick would be 0.1–1 s late.
 const GC_MS = '1300';
 
 test('natural points: each is within 0.3 s of growth of the line through them all', async () => {
