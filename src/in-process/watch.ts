@@ -96,7 +96,7 @@ export function watch(options: WatchOptions = {}): Watchdog {
       probeEveryMs > 0 &&
       dueForProbe({ lastLiveMs, inFlight: false, forcedPauseMs }, tMs, probeEveryMs)
     ) {
-      addGcs(gcWatch.force());
+      addGcs([gcWatch.force()]);
     }
     const withSmaps = tMs - lastSmapsMs >= SMAPS_ROLLUP_EVERY_MS;
     if (withSmaps) lastSmapsMs = tMs;

@@ -1,10 +1,8 @@
 // Active confirmation's pacing, shared by every runtime rssdoctor can force a GC in (the
 // Node agent's `gc`, the JVM's GC.run): how often, and within what pause budget.
 
+// The budget itself is defined beside the measure of forced pauses, which the report reads.
 import { PAUSE_BUDGET_FRACTION } from '../analysis/forced-pause.js';
-
-// Defined beside the measure of forced pauses, which the report reads back.
-export { PAUSE_BUDGET_FRACTION };
 
 // Force a full GC when the last live point is older than this. With a known duration the
 // run aims at ~15 live points, twice MIN_LIVE_POINTS, whatever its length.

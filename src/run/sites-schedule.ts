@@ -6,7 +6,7 @@
 // comes with a forced full GC, so it waits while the forced pauses are over the budget
 // (probe-pacing.ts).
 
-import { PAUSE_BUDGET_FRACTION } from './probe-pacing.js';
+import { PAUSE_BUDGET_FRACTION } from '../analysis/forced-pause.js';
 
 const FIRST_MAX_MS = 10_000;
 const FIRST_MIN_MS = 1_000;

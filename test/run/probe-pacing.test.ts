@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { PAUSE_BUDGET_FRACTION } from '../../src/analysis/forced-pause.js';
 import {
   dueForProbe,
   freshForMs,
-  PAUSE_BUDGET_FRACTION,
   probeEveryMs,
   PROBE_EVERY_DEFAULT_MS,
   PROBE_EVERY_MIN_MS,

@@ -12,8 +12,8 @@
 // that fell, since only a full GC frees old objects. A full GC also promotes the young
 // generation's survivors, and when they outweigh the old garbage freed the old generation
 // rises and the GC went unseen: of the self-gc.mjs fixture's GCs (2 MB/s kept, one every
-// 1.3 s) it saw one of three in a one-off, none in a 10 s run. One it saw was read up to
-// a tick late, short of what the program had kept since and still held in the young
+// 1.3 s) it saw none in two 10 s runs (--passive --interval 1). A GC it did see was read
+// up to a tick late, short of what the program had kept since and still held in the young
 // generation: 523 KiB under the line through the forced points on leak-rate.mjs 1000 500 0
 // (0.5 MiB/s live). The callback comes 7–9 ms after the GC starts, its pause included
 // (one-off, a 2 MB/s program), and counted as many major GCs as PerformanceObserver's `gc`
@@ -41,8 +41,6 @@ import { fullGc, scavenge } from './full-gc.cjs';
 import type { BoundMessage, GcMessage } from '../../../sources/agent-protocol.cjs';
 
 const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
-// Natural GCs kept for a drain() that may never come: the latest of them.
-const PENDING_MAX = 64;
 // A bound's external memory is the lowest of this many ticks (1 s each by default).
 const EXTERNAL_TICKS = 5;
 
@@ -68,8 +66,7 @@ export class GcWatch {
       // the next sentinel is armed first: a failed read or listener loses one point only
     }
   });
-  // Natural full GCs seen and not yet taken (drain), when no one listens.
-  #pending: GcMessage[] = [];
+  // Where each natural full GC's live point goes; before listen(), nowhere.
   #listener: ((message: GcMessage) => void) | undefined;
 
   constructor(pid: number, threadId: number) {
@@ -78,30 +75,21 @@ export class GcWatch {
     this.#arm();
   }
 
-  // Each natural full GC's live point as it is seen, from now on (drain() gives none).
+  // Each natural full GC's live point as it is seen, from now on.
   listen(listener: (message: GcMessage) => void): void {
     this.#listener = listener;
-    for (const message of this.drain()) listener(message);
   }
 
   // No more sentinels: nothing is left to run at the target's GCs.
   stop(): void {
     this.#sentinel = -1;
     this.#listener = undefined;
-    this.#pending = [];
   }
 
   // Once a tick: external memory now, for a bound's lowest.
   noteExternal(): void {
     this.#externalBytes.push(v8.getHeapStatistics().external_memory);
     if (this.#externalBytes.length > EXTERNAL_TICKS) this.#externalBytes.shift();
-  }
-
-  // The natural full GCs seen since the last drain, with no listener.
-  drain(): GcMessage[] {
-    const out = this.#pending;
-    this.#pending = [];
-    return out;
   }
 
   // A live point with no full GC, or null when only a full GC can give one. Right after a
@@ -129,10 +117,8 @@ export class GcWatch {
     return { t: 'bound', pid: this.#pid, threadId: this.#threadId, liveBytes, slackBytes };
   }
 
-  // A full GC now, with the heap after it: rssdoctor's own (`forced`), after the natural
-  // ones seen and not taken yet.
-  force(): GcMessage[] {
-    const out = this.drain();
+  // A full GC now, with the heap after it: rssdoctor's own (`forced`).
+  force(): GcMessage {
     const beforeBytes = v8.getHeapStatistics().used_heap_size;
     const startMs = performance.now();
     this.unwatched(fullGc);
@@ -140,14 +126,13 @@ export class GcWatch {
     this.#lastFullMs = endMs;
     const after = v8.getHeapStatistics();
     this.#referenceBytes = after.used_heap_size + after.external_memory - this.#ownBytes;
-    out.push({
+    return {
       ...this.#full(true),
       pauseMs: endMs - startMs,
       heapBeforeBytes: beforeBytes,
       heapAfterBytes: after.used_heap_size,
       liveBytes: this.#referenceBytes,
-    });
-    return out;
+    };
   }
 
   // Runs work that loads rssdoctor's own code and data into this isolate mid-run (the
@@ -207,9 +192,7 @@ export class GcWatch {
     const oldBytes = oldGenerationUsedBytes();
     const liveBytes = oldBytes + v8.getHeapStatistics().external_memory - this.#ownBytes;
     this.#referenceBytes = liveBytes;
-    const message: GcMessage = { ...this.#full(false), heapAfterBytes: oldBytes, liveBytes };
-    if (this.#listener !== undefined) this.#listener(message);
-    else if (this.#pending.push(message) > PENDING_MAX) this.#pending.shift();
+    this.#listener?.({ ...this.#full(false), heapAfterBytes: oldBytes, liveBytes });
   }
 
   #full(forced: boolean): GcMessage {

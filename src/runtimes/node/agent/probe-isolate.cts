@@ -1,6 +1,5 @@
 // One isolate's part of a forced-GC probe, the same on the main thread and in a worker:
-// the natural GCs not sent yet first (a watch with no listener), then the forced one
-// and the heap after it, and the heap profile when attribution asked for one.
+// the forced GC and the heap after it, and the heap profile when attribution asked for one.
 // A periodic probe (freshMs set) is lighter: an isolate whose own full GC came within
 // freshMs has its live point already and is left alone; the others wait for a quiet spell
 // (when-idle.cts), and one still busy then, whose heap (scavenged) stayed within
@@ -52,17 +51,15 @@ export async function probeIsolate(
   const { freshMs, boundSlackBytes } = request;
   const fresh = (): boolean =>
     freshMs !== undefined && performance.now() - watch.lastFullMs < freshMs;
-  for (const natural of watch.drain()) emit(natural);
   let bound: BoundMessage | null = null;
   if (freshMs !== undefined && !fresh()) {
     const idle = await whenIdle(IDLE_WAIT_MAX_MS);
-    for (const natural of watch.drain()) emit(natural);
     // A busy isolate, where a pause costs most, gives a bound while its heap is flat.
     if (!idle && !fresh() && boundSlackBytes !== undefined) bound = watch.bound(boundSlackBytes);
     if (bound !== null) emit(bound);
   }
-  // Checked again: a natural full GC while it waited is the live point too.
-  if (bound === null && !fresh()) for (const forced of watch.force()) emit(forced);
+  // Checked again: a natural full GC while it waited (the watch sent it) is the live point too.
+  if (bound === null && !fresh()) emit(watch.force());
   emit(heap());
   const profile = request.sites ? sites() : null;
   if (profile !== null) emit(profile);

@@ -19,23 +19,25 @@ function oldGarbage(): void {
   kept = null;
 }
 
-// What was seen up to and including one more full GC not the watch's own: any callback
-// still to come for an earlier GC comes before this one's.
-async function seenThroughNextGc(watch: GcWatch): Promise<GcMessage[]> {
-  const seen: GcMessage[] = [];
-  fullGc();
-  await until('a natural full GC is seen', () => {
-    const drained = watch.drain();
-    seen.push(...drained);
-    return drained.length > 0;
-  });
-  return seen;
-}
-
-test('GcWatch: a full GC it did not make is seen once, soon after, even when the old generation grew', async () => {
+// A watch in this process, with the natural GCs it sees.
+function watching(): { watch: GcWatch; seen: GcMessage[] } {
   const watch = new GcWatch(process.pid, 0);
   const seen: GcMessage[] = [];
   watch.listen((message) => seen.push(message));
+  return { watch, seen };
+}
+
+// How many natural GCs were seen through one more full GC not the watch's own: any
+// callback still to come for an earlier GC comes before this one's.
+async function seenThroughNextGc(seen: GcMessage[]): Promise<number> {
+  const before = seen.length;
+  fullGc();
+  await until('a natural full GC is seen', () => seen.length > before);
+  return seen.length;
+}
+
+test('GcWatch: a full GC it did not make is seen once, soon after, even when the old generation grew', async () => {
+  const { watch, seen } = watching();
   // Young survivors that a full GC promotes, more than the old garbage it frees: the old
   // generation grows across the GC, which a look for a fall in it did not see.
   const young = Array.from({ length: 4096 }, (_, n) => new Array<number>(128).fill(n));
@@ -50,51 +52,42 @@ test('GcWatch: a full GC it did not make is seen once, soon after, even when the
   assert.ok(watch.lastFullMs > 0);
   assert.equal(young.length, 4096);
   // A second natural GC: the watch armed a new sentinel, and saw the first GC once.
-  fullGc();
-  await until('the second GC is seen', () => seen.length > 1);
-  assert.equal(seen.length, 2);
+  assert.equal(await seenThroughNextGc(seen), 2);
   watch.stop();
 });
 
-test('GcWatch: with no one listening, the GCs wait for drain()', async () => {
-  const watch = new GcWatch(process.pid, 0);
-  fullGc();
-  await until('the GC is pending', () => {
-    const drained = watch.drain();
-    if (drained.length > 0) assert.equal(drained[0]!.forced, false);
-    return drained.length > 0;
-  });
-  assert.deepEqual(watch.drain(), []);
+test('GcWatch: once stopped, it sees nothing', async () => {
+  const { watch, seen } = watching();
   watch.stop();
+  // A second watch sees the GC, so the stopped one's callback has come by then.
+  const other = watching();
+  assert.equal(await seenThroughNextGc(other.seen), 1);
+  assert.equal(seen.length, 0);
+  other.watch.stop();
 });
 
 test('GcWatch: scavenges, however many, are not full GCs', async () => {
-  const watch = new GcWatch(process.pid, 0);
+  const { watch, seen } = watching();
   oldGarbage();
   const kept = Array.from({ length: 4 }, () => new Array<number>(200_000).fill(2));
   for (let n = 0; n < 5; n++) scavenge();
-  assert.equal((await seenThroughNextGc(watch)).length, 1, 'a scavenge was seen');
+  assert.equal(await seenThroughNextGc(seen), 1, 'a scavenge was seen');
   assert.equal(kept.length, 4);
   watch.stop();
 });
 
 test('GcWatch: its own GC is forced, timed and exact, and not seen again as natural', async () => {
-  const watch = new GcWatch(process.pid, 0);
+  const { watch, seen } = watching();
   oldGarbage();
   const before = performance.now();
-  const forced = watch.force();
-  assert.equal(forced.length, 1);
-  const [gc] = forced;
-  assert.equal(gc!.forced, true);
-  assert.ok(gc!.pauseMs! > 0 && gc!.pauseMs! <= performance.now() - before);
-  assert.ok(gc!.heapBeforeBytes! > gc!.heapAfterBytes!, 'the garbage was freed');
+  const gc = watch.force();
+  assert.equal(gc.forced, true);
+  assert.ok(gc.pauseMs! > 0 && gc.pauseMs! <= performance.now() - before);
+  assert.ok(gc.heapBeforeBytes! > gc.heapAfterBytes!, 'the garbage was freed');
   assert.ok(watch.lastFullMs >= before);
   // Armed again: the next GC not its own is seen, and the forced one was not.
-  const seen = await seenThroughNextGc(watch);
-  assert.deepEqual(
-    seen.map((message) => message.forced),
-    [false],
-  );
+  assert.equal(await seenThroughNextGc(seen), 1);
+  assert.equal(seen[0]!.forced, false);
   watch.stop();
 });
 
@@ -112,12 +105,12 @@ test('GcWatch: a bound holds while the old generation stays within its slack, an
   scavenge();
   scavenge();
   assert.equal(watch.bound(slackBytes), null);
-  const [gc] = watch.force();
-  assert.ok(gc!.liveBytes! >= first.liveBytes + 4 * 1024 * 1024, 'what is kept is live');
-  assert.equal(watch.referenceBytes, gc!.liveBytes);
+  const gc = watch.force();
+  assert.ok(gc.liveBytes! >= first.liveBytes + 4 * 1024 * 1024, 'what is kept is live');
+  assert.equal(watch.referenceBytes, gc.liveBytes);
   const after = watch.bound(slackBytes);
   assert.ok(after !== null, 'the forced GC is the new reference');
-  assert.ok(Math.abs(after.liveBytes - gc!.liveBytes!) <= slackBytes);
+  assert.ok(Math.abs(after.liveBytes - gc.liveBytes!) <= slackBytes);
   assert.equal(kept.length, 8);
 });
 
@@ -136,30 +129,30 @@ test('GcWatch: a bound counts external memory at its lowest of the last ticks, n
 });
 
 test("GcWatch: what rssdoctor's own work keeps is left out of every later live point", async () => {
-  const watch = new GcWatch(process.pid, 0);
+  const { watch, seen } = watching();
   // Twice: an earlier test's Buffers leave external memory at the GC after the one that freed them.
   watch.force();
-  const [before] = watch.force();
+  const before = watch.force();
   // The work keeps 4 MiB (as loading the inspector keeps its code), held past the call.
   const { result: own, pauseMs } = watch.ownWork(() => new Array<number>(524_288).fill(4));
   assert.ok(pauseMs > 0);
   assert.ok(watch.ownBytes >= 3 * 1024 * 1024, `own ${watch.ownBytes} bytes`);
-  assert.equal((await seenThroughNextGc(watch)).length, 1, "ownWork's GCs seen as natural");
-  const [after] = watch.force();
+  assert.equal(await seenThroughNextGc(seen), 1, "ownWork's GCs seen as natural");
+  const after = watch.force();
   const MIB = 1024 * 1024;
   assert.ok(
-    Math.abs(after!.liveBytes! - before!.liveBytes!) < MIB,
+    Math.abs(after.liveBytes! - before.liveBytes!) < MIB,
     `live ${before!.liveBytes} → ${after!.liveBytes}`,
   );
   // What the program keeps still counts.
   const programs = new Array<number>(524_288).fill(5);
-  const [kept] = watch.force();
-  assert.ok(kept!.liveBytes! - after!.liveBytes! >= 3 * MIB);
+  const kept = watch.force();
+  assert.ok(kept.liveBytes! - after.liveBytes! >= 3 * MIB);
   assert.equal(own.length + programs.length, 2 * 524_288);
 });
 
 test("GcWatch: a full GC during rssdoctor's own work is not the program's live point", async () => {
-  const watch = new GcWatch(process.pid, 0);
+  const { watch, seen } = watching();
   // As V8 may run one while the agent holds a heap profile's tree.
   assert.equal(
     watch.unwatched(() => {
@@ -168,6 +161,6 @@ test("GcWatch: a full GC during rssdoctor's own work is not the program's live p
     }),
     'done',
   );
-  assert.equal((await seenThroughNextGc(watch)).length, 1, 'the GC within the work was seen');
+  assert.equal(await seenThroughNextGc(seen), 1, 'the GC within the work was seen');
   watch.stop();
 });

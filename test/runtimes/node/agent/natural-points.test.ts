@@ -2,8 +2,8 @@
 // grows its live heap at a steady rate and runs full GCs of its own (rssdoctor forces
 // none: --passive). The agent sees each one through its sentinel and reads it at once
 // (gc-watch.cts): every point lies close to the line through them all. Looking once a
-// tick for old-generation bytes that fell, the agent before saw none of these GCs (their
-// promoted survivors outweigh the garbage freed), and read a GC it did see up to a tick
+// tick for old-generation bytes that fell, the agent before saw none of these GCs (each
+// promotes more young survivors than it frees), and read a GC it did see up to a tick
 // late, short by up to a second of growth.
 
 import assert from 'node:assert/strict';
