@@ -9,10 +9,10 @@
 // at a live point is that isolate's new value plus every other isolate's latest one, so a
 // leak in one worker shows in the total, and the per-isolate series can name it.
 //
-// A bound (a Node isolate's heap after a scavenge, taken instead of a full GC: records.ts
-// BoundRecord) stands in for a live point. It reads high by the garbage in the old
-// generation, and the agent takes one only while that stays within a slack too small to
-// make a leak, so a flat series of bounds is a flat live heap within that slack.
+// A bound (a busy Node isolate's heap plus external memory at their lowest over a short
+// window, taken instead of a full GC: records.ts BoundRecord) stands in for a live point.
+// It reads high by garbage, and the agent takes one only while it stays within a slack too
+// small to make a leak, so a flat series of bounds is a flat live heap within that slack.
 
 import type { BoundRecord, GcRecord } from '../recording/records.js';
 import { worstForcedPause, type ForcedPause } from './forced-pause.js';

@@ -90,7 +90,6 @@ export function watch(options: WatchOptions = {}): Watchdog {
   };
   gcWatch.listen((message) => addGcs([message]));
   const sample = (): void => {
-    gcWatch.noteExternal();
     const tMs = nowMs();
     if (
       probeEveryMs > 0 &&

@@ -132,5 +132,11 @@ function parseHeader(line: string | undefined, source: string): HeaderRecord {
   if (!Array.isArray(header.command) || typeof header.intervalMs !== 'number') {
     throw unreadable('a header without command or intervalMs');
   }
+  // Host facts are read where present (the host's memory, for a process's caps), and none
+  // is trusted: a header whose "host" is gone (the fuzz test mutated it to "ost") is read
+  // with no facts, where the report threw on it.
+  if (typeof header.host !== 'object' || header.host === null) {
+    return { ...header, host: {} as HeaderRecord['host'] };
+  }
   return header;
 }

@@ -83,9 +83,10 @@ export interface GcRecord {
   heapCommittedBytes?: number;
 }
 
-// A live point that no full GC measured: a busy isolate's heap after a scavenge plus
-// external memory, an upper bound of its live heap taken instead of pausing it, while it
-// stays within `slackBytes` of the isolate's last live point (runtimes/node/agent/gc-watch.cts).
+// A live point that no full GC measured: a busy Node isolate's heap plus external memory at
+// their lowest over a short window, an upper bound of its live heap taken instead of pausing
+// it, while it stays within `slackBytes` of the isolate's last live point
+// (runtimes/node/agent/gc-watch.cts).
 export interface BoundRecord {
   type: 'bound';
   tMs: number;

@@ -49,10 +49,10 @@ export interface GcMessage {
   liveBytes?: number;
 }
 
-// A live point without a full GC: at a periodic probe, the isolate's heap right after a
-// scavenge plus external memory (an upper bound of its live heap, high by the garbage in
-// the old generation) was within `slackBytes` of its last live point, so a full GC would
-// have told nothing a leak could hide in (gc-watch.cts).
+// A live point without a full GC: at a periodic probe, the isolate's heap plus external
+// memory at their lowest over a short window (an upper bound of its live heap, high by
+// garbage) was within `slackBytes` of its last live point, so a full GC would have told
+// nothing a leak could hide in (gc-watch.cts).
 export interface BoundMessage {
   t: 'bound';
   pid: number;

@@ -111,6 +111,13 @@ test('reader: no header, an empty file, or a newer schema is unreadable', () => 
   }
 });
 
+test('reader: a header without host facts is read, and the report still builds', () => {
+  const text = [header.replace('"host":', '"ost":'), sample(0), sample(1000)].join('\n') + '\n';
+  const recording = parseRecording(text, 'f.ndjson');
+  assert.deepEqual(recording.header.host, {});
+  assert.equal(buildReport(recording, { recordingPath: null }).pid, 1);
+});
+
 test('reader: a damaged recording is read as far as it can be, or refused with a typed error; the report still builds', () => {
   const lines = readFileSync(
     path.join(repoRoot, 'test', 'fixtures', 'recordings', 'node-leak.ndjson'),

@@ -14,7 +14,7 @@ import {
   IDLE_WAIT_MAX_MS,
   type ProbeRequest,
 } from './probe-isolate.cjs';
-import { GcWatch } from './gc-watch.cjs';
+import { BOUND_WINDOW_MS, GcWatch } from './gc-watch.cjs';
 import { heapFigures } from './heap-figures.cjs';
 import { loadMalloc, mallocMissingWhy, type Malloc } from './malloc.cjs';
 import { heapSampler, type HeapSampler } from './heap-sampler.cjs';
@@ -105,10 +105,7 @@ function workerThread(
   };
   post({ t: 'isolate', pid, threadId, event: 'start' });
   watch.listen(post);
-  const timer = setInterval(() => {
-    watch.noteExternal();
-    post(heap());
-  }, intervalMs).unref();
+  const timer = setInterval(() => post(heap()), intervalMs).unref();
   channel.onmessage = (event: unknown) => {
     const message = (event as { data: Relay }).data;
     if (message.t === 'stop') {
@@ -184,11 +181,7 @@ function mainThread(
     return malloc?.why;
   };
   watch.listen(send);
-  const tick = (): void => {
-    watch.noteExternal();
-    send(heap());
-  };
-  timers.push(setInterval(tick, intervalMs).unref());
+  timers.push(setInterval(() => send(heap()), intervalMs).unref());
 
   channel.onmessage = (event: unknown) => {
     const message = (event as { data: Relay }).data;
@@ -253,7 +246,7 @@ function mainThread(
         // Unanswered: counted as all its share used, since it may yet give a bound.
         const timer = setTimeout(
           () => resolve(workerRequest.boundSlackBytes ?? 0),
-          IDLE_WAIT_MAX_MS + WORKER_PROBE_MS,
+          BOUND_WINDOW_MS + IDLE_WAIT_MAX_MS + WORKER_PROBE_MS,
         );
         timer.unref();
         acks.set(message.id, {

@@ -1,11 +1,11 @@
-// A full GC (or a scavenge) of the calling isolate with no --expose-gc on the command
+// A full GC of the calling isolate with no --expose-gc on the command
 // line: the flag is set at run time and `gc` taken from a fresh context, so no global
 // `gc` is left behind.
 // Shared by the agent and rssdoctor/runtime.
 
 import * as v8 from 'node:v8';
 
-type GcFunction = (options?: { type: 'minor' | 'major' }) => void;
+type GcFunction = () => void;
 
 let gcFunction: GcFunction | undefined;
 
@@ -21,10 +21,4 @@ function exposedGc(): GcFunction {
 
 export function fullGc(): void {
   exposedGc()();
-}
-
-// A scavenge: the young generation only, the collection the program runs by itself many
-// times a second. It leaves no garbage in the young generation.
-export function scavenge(): void {
-  exposedGc()({ type: 'minor' });
 }

@@ -37,12 +37,13 @@
 // scavenge are promoted.
 
 import * as v8 from 'node:v8';
-import { fullGc, scavenge } from './full-gc.cjs';
+import { fullGc } from './full-gc.cjs';
 import type { BoundMessage, GcMessage } from '../../../sources/agent-protocol.cjs';
 
 const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
-// A bound's external memory is the lowest of this many ticks (1 s each by default).
-const EXTERNAL_TICKS = 5;
+// A bound reads the heap this long, this often (5 ms: 60 reads of 10 µs).
+export const BOUND_WINDOW_MS = 300;
+const BOUND_POLL_MS = 5;
 
 export class GcWatch {
   readonly #pid: number;
@@ -51,8 +52,6 @@ export class GcWatch {
   #lastFullMs = Number.NEGATIVE_INFINITY;
   // The last live point's bytes (a GC's, or the first bound's): what a bound is held to.
   #referenceBytes: number | undefined;
-  // External memory at each of the last EXTERNAL_TICKS ticks, for a bound's lowest.
-  readonly #externalBytes: number[] = [];
   // What rssdoctor's own work kept in this isolate after start (ownWork), left out of
   // every live point read since.
   #ownBytes = 0;
@@ -86,35 +85,35 @@ export class GcWatch {
     this.#listener = undefined;
   }
 
-  // Once a tick: external memory now, for a bound's lowest.
-  noteExternal(): void {
-    this.#externalBytes.push(v8.getHeapStatistics().external_memory);
-    if (this.#externalBytes.length > EXTERNAL_TICKS) this.#externalBytes.shift();
-  }
-
-  // A live point with no full GC, or null when only a full GC can give one. Right after a
-  // scavenge (no garbage left in the young generation), the heap's used bytes plus
-  // external memory bound the live heap from above, high by the garbage in the old
-  // generation. While that bound stays within slackBytes of the last live point, the live
-  // heap cannot have grown by more; once it rose further, garbage and a leak look alike
-  // until a full GC, and the probe forces one. The scavenge is what the program runs by
-  // itself many times a second; without it the young generation's live data (a leak's
-  // newest objects, a few MiB) would be missing from the bound, or its garbage in it.
+  // A live point with no full GC, or null when only a full GC can give one: the lowest of
+  // the heap's used bytes plus external memory over BOUND_WINDOW_MS, read every
+  // BOUND_POLL_MS. Used bytes are never below live data, so that is an upper bound of the
+  // live heap at some moment of the window, high by garbage. The lowest comes right after a
+  // scavenge, once the young generation's garbage and the dead Buffers it held are gone: a
+  // busy server scavenges many times a second. While that bound stays within slackBytes of
+  // the last live point, the live heap cannot have grown by more; once it rose further,
+  // garbage and a leak look alike until a full GC, and the probe forces one. An idle
+  // program's young garbage waits for a scavenge that may not come for seconds, so its
+  // bounds run out sooner, and it is paused, which costs it little.
   //
-  // External memory counts at its lowest over the last EXTERNAL_TICKS ticks: the Buffers a
-  // busy server has in flight come and go by megabytes (1.9 to 7.7 MiB on the demo
-  // receiver's main thread in one recording under full load, a heap record a second), and
-  // a bound that caught them at a peak would read as growth; what a leak keeps raises the
-  // lowest too. A few recent ticks, not all since the last point: a reference taken over
-  // a start before the load came would be low by what is always in flight under it.
-  bound(slackBytes: number): BoundMessage | null {
-    scavenge();
-    const heap = v8.getHeapStatistics();
-    const externalBytes = Math.min(...this.#externalBytes, heap.external_memory);
-    const liveBytes = heap.used_heap_size + externalBytes - this.#ownBytes;
-    const reference = (this.#referenceBytes ??= liveBytes);
-    if (liveBytes - reference > slackBytes) return null;
-    return { t: 'bound', pid: this.#pid, threadId: this.#threadId, liveBytes, slackBytes };
+  // Nothing is collected for a bound. It used to run a scavenge, to empty the young
+  // generation first: a scavenge soon after one of V8's own promotes what survived that
+  // one, the demo receiver's rehashed Map table among it, and from then on every rehash
+  // allocates in the old generation (the regime a full GC starts, above): two scavenges
+  // in a row did it in `bench/map-table-regime.mjs --minor`. Reading the old generation
+  // alone instead missed what a program keeps until it is promoted: bounds 1.3 MiB under
+  // the forced points on leak-rate.mjs 1000 500 0. And external memory read once a tick,
+  // even at its lowest of five, climbed by 2 MiB over 40 s of load on the receiver's main
+  // thread with no leak (its young generation grew, and dead Buffers waited longer for a
+  // scavenge), where the lowest of a 200 ms window of the sum read 6.8–8.2 MiB with no
+  // trend (a one-off preload on the plain receiver, docs/agent.md).
+  bound(slackBytes: number): Promise<BoundMessage | null> {
+    return lowestUsedBytes().then((usedBytes) => {
+      const liveBytes = usedBytes - this.#ownBytes;
+      const reference = (this.#referenceBytes ??= liveBytes);
+      if (liveBytes - reference > slackBytes) return null;
+      return { t: 'bound', pid: this.#pid, threadId: this.#threadId, liveBytes, slackBytes };
+    });
   }
 
   // A full GC now, with the heap after it: rssdoctor's own (`forced`).
@@ -211,4 +210,18 @@ function oldGenerationUsedBytes(): number {
     if (!YOUNG_SPACES.has(space.space_name)) usedBytes += space.space_used_size;
   }
   return usedBytes;
+}
+
+// The lowest used bytes plus external memory over BOUND_WINDOW_MS.
+function lowestUsedBytes(): Promise<number> {
+  const deadline = performance.now() + BOUND_WINDOW_MS;
+  let lowest = usedAndExternalBytes();
+  return new Promise((resolve) => {
+    const read = (): void => {
+      lowest = Math.min(lowest, usedAndExternalBytes());
+      if (performance.now() >= deadline) resolve(lowest);
+      else setTimeout(read, BOUND_POLL_MS).unref();
+    };
+    setTimeout(read, BOUND_POLL_MS).unref();
+  });
 }

@@ -2,9 +2,9 @@
 // the forced GC and the heap after it, and the heap profile when attribution asked for one.
 // A periodic probe (freshMs set) is lighter: an isolate whose own full GC came within
 // freshMs has its live point already and is left alone; the others wait for a quiet spell
-// (when-idle.cts), and one still busy then, whose heap (scavenged) stayed within
-// boundSlackBytes of its last live point, gives that bound instead of a full GC
-// (gc-watch.cts). An idle isolate pays little for an exact point. A pause can cost a busy
+// (when-idle.cts), and one still busy then, whose heap (its lowest over a short window)
+// stayed within boundSlackBytes of its last live point, gives that bound instead of a full
+// GC (gc-watch.cts). An idle isolate pays little for an exact point. A pause can cost a busy
 // target much more than itself: on the demo receiver one full GC took a thread from no
 // full GC in 60 s to about one a second (gc-watch.cts says why). The final probe and
 // attribution's force every isolate, still one after the other: their live point must be
@@ -55,7 +55,8 @@ export async function probeIsolate(
   if (freshMs !== undefined && !fresh()) {
     const idle = await whenIdle(IDLE_WAIT_MAX_MS);
     // A busy isolate, where a pause costs most, gives a bound while its heap is flat.
-    if (!idle && !fresh() && boundSlackBytes !== undefined) bound = watch.bound(boundSlackBytes);
+    if (!idle && !fresh() && boundSlackBytes !== undefined)
+      bound = await watch.bound(boundSlackBytes);
     if (bound !== null) emit(bound);
   }
   // Checked again: a natural full GC while it waited (the watch sent it) is the live point too.
