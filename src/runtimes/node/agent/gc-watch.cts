@@ -41,7 +41,7 @@ import { fullGc } from './full-gc.cjs';
 import type { BoundMessage, GcMessage } from '../../../sources/agent-protocol.cjs';
 
 const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
-// A bound reads the heap this long, this often (5 ms: 60 reads of 10 µs).
+// A bound reads the heap this long, this often (60 reads).
 export const BOUND_WINDOW_MS = 300;
 const BOUND_POLL_MS = 5;
 
@@ -101,19 +101,17 @@ export class GcWatch {
   // one, the demo receiver's rehashed Map table among it, and from then on every rehash
   // allocates in the old generation (the regime a full GC starts, above): two scavenges
   // in a row did it in `bench/map-table-regime.mjs --minor`. Reading the old generation
-  // alone instead missed what a program keeps until it is promoted: bounds 1.3 MiB under
-  // the forced points on leak-rate.mjs 1000 500 0. And external memory read once a tick,
-  // even at its lowest of five, climbed by 2 MiB over 40 s of load on the receiver's main
+  // alone instead missed what a program keeps until it is promoted: a bound read 7.90 MiB
+  // 0.2 s before a forced point read 9.38 on leak-rate.mjs 1000 500 0. And external memory read once a tick,
+  // even at its lowest of five, climbed by 1.7 MiB over 40 s of load on the receiver's main
   // thread with no leak (its young generation grew, and dead Buffers waited longer for a
   // scavenge), where the lowest of a 200 ms window of the sum read 6.8–8.2 MiB with no
   // trend (a one-off preload on the plain receiver, docs/agent.md).
-  bound(slackBytes: number): Promise<BoundMessage | null> {
-    return lowestUsedBytes().then((usedBytes) => {
-      const liveBytes = usedBytes - this.#ownBytes;
-      const reference = (this.#referenceBytes ??= liveBytes);
-      if (liveBytes - reference > slackBytes) return null;
-      return { t: 'bound', pid: this.#pid, threadId: this.#threadId, liveBytes, slackBytes };
-    });
+  async bound(slackBytes: number): Promise<BoundMessage | null> {
+    const liveBytes = (await lowestUsedAndExternalBytes()) - this.#ownBytes;
+    const reference = (this.#referenceBytes ??= liveBytes);
+    if (liveBytes - reference > slackBytes) return null;
+    return { t: 'bound', pid: this.#pid, threadId: this.#threadId, liveBytes, slackBytes };
   }
 
   // A full GC now, with the heap after it: rssdoctor's own (`forced`).
@@ -213,7 +211,7 @@ function oldGenerationUsedBytes(): number {
 }
 
 // The lowest used bytes plus external memory over BOUND_WINDOW_MS.
-function lowestUsedBytes(): Promise<number> {
+function lowestUsedAndExternalBytes(): Promise<number> {
   const deadline = performance.now() + BOUND_WINDOW_MS;
   let lowest = usedAndExternalBytes();
   return new Promise((resolve) => {

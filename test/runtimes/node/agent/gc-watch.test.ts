@@ -27,7 +27,7 @@ const gcWatchPath = fileURLToPath(
   new URL('../../../../src/runtimes/node/agent/gc-watch.cjs', import.meta.url),
 );
 
-// A scavenge (the young generation only), with \`gc\` taken as full-gc.cts takes it.
+// A scavenge (the young generation only), with `gc` taken as full-gc.cts takes it.
 function scavenge(): void {
   v8.setFlagsFromString('--expose-gc');
   (vm.runInNewContext('gc') as (options: { type: 'minor' }) => void)({ type: 'minor' });
