@@ -1,7 +1,7 @@
 // The growth finding for one series: trend + leak size + plateau, the three facts the
 // verdict needs about any memory series (OS-level RSS, live heap, or off-heap memory).
 
-import { firstKnee } from './changepoint.js';
+import { earlyKnee, firstKnee } from './changepoint.js';
 import { bucketMinima, MAX_TREND_POINTS } from './floor.js';
 import { MIN_REGIME_POINTS, riseOf } from './regime-rise.js';
 import { levelShift, type LevelShiftFinding } from './level-shift.js';
@@ -49,8 +49,19 @@ export const START_UP_SLOPE_RATIO = 3;
 // whole run's test (its residuals swamp the leak-size rule). When there is one, the regime
 // after it, tested on its own, is the finding: the ramp neither makes nor hides a leak.
 // A straight leak has no such knee (one line fits it), so it is judged whole as before.
+// When the symmetric search finds no knee at all, a start-up of a few ticks is looked for
+// on its own (earlyKnee): one CI run of a flat Python program read 0.7 MB at its first
+// tick, and the level shift measured from it called the rest of the start-up `retention`.
 function startUpIndex(floor: Series): number | null {
-  const knee = firstKnee(floor);
+  const startMs = floor.tMs[0]!;
+  const spanMs = floor.tMs[floor.tMs.length - 1]! - startMs;
+  // Timed by the ramp's last point: the first point after it may come much later (a Go
+  // heap built in 1 s, then its next GC at 22 s), and the ramp did not last until then.
+  const early = (index: number): boolean =>
+    floor.tMs[index - 1]! - startMs <= START_UP_MAX_FRACTION * spanMs;
+  let latest = 0;
+  while (latest + 1 < floor.tMs.length && early(latest + 1)) latest++;
+  const knee = firstKnee(floor) ?? earlyKnee(floor, latest);
   // A start-up rises faster than what follows it; a straight leak's spurious knee (a few
   // noisy points) has about the same slope on both sides.
   if (
@@ -59,11 +70,7 @@ function startUpIndex(floor: Series): number | null {
   ) {
     return null;
   }
-  // Timed by the ramp's last point: the first point after it may come much later (a Go
-  // heap built in 1 s, then its next GC at 22 s), and the ramp did not last until then.
-  const startMs = floor.tMs[0]!;
-  const spanMs = floor.tMs[floor.tMs.length - 1]! - startMs;
-  return floor.tMs[knee.index - 1]! - startMs <= START_UP_MAX_FRACTION * spanMs ? knee.index : null;
+  return early(knee.index) ? knee.index : null;
 }
 
 export interface GrowthOptions {

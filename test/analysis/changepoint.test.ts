@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lastKnee } from '../../src/analysis/changepoint.js';
+import { earlyKnee, firstKnee, lastKnee } from '../../src/analysis/changepoint.js';
 import type { Series } from '../../src/analysis/series.js';
 import { drift, gaussian, rng } from '../support/make-series.js';
 
@@ -51,4 +51,24 @@ test('changepoint: a handful of live points, rising then flat, still shows the k
   const knee = lastKnee({ tMs: values.map((_, i) => i * 7000), values });
   assert.ok(knee !== null);
   assert.equal(knee.index, 4);
+});
+
+test('changepoint: earlyKnee finds a start-up of three ticks that firstKnee cannot', () => {
+  // The RSS of a flat Python program in one CI run, in MB: the exec'd image, the
+  // interpreter and its heap, then flat for 27 ticks.
+  const mb = [0.7, 31.6, 33.9, 34.9, ...Array<number>(27).fill(34.9)];
+  const series = { tMs: mb.map((_, i) => i * 1000), values: mb.map((v) => v * 1e6) };
+  assert.equal(firstKnee(series), null);
+  const knee = earlyKnee(series, 7);
+  assert.ok(knee !== null);
+  assert.ok(knee.index >= 3 && knee.index <= 4, `knee at ${knee.index}`);
+  // Never later than asked, never with fewer than three points before it.
+  assert.equal(earlyKnee(series, 2), null);
+});
+
+test('changepoint: earlyKnee finds nothing in a straight leak under noise', () => {
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const series = drift({ seed, points: 120, driftFraction: 0.3, phi: 0, noiseFraction: 0.01 });
+    assert.equal(earlyKnee(series, 30), null, `seed ${seed}`);
+  }
 });
