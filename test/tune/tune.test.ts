@@ -1,6 +1,8 @@
-// `rssdoctor tune` end to end: GOGC on the Go demo must trade memory for CPU in the
-// direction the Go GC guide says (lower GOGC: less RSS, more CPU per message), judged on
-// the medians of interleaved repeats, never on absolute numbers. Also the Node demo, and a
+// `rssdoctor tune` end to end: GOGC on the Go demo must trade memory for GC work in the
+// direction the Go GC guide says (lower GOGC: less RSS, more GCs), judged on the medians of
+// interleaved repeats, never on absolute numbers. CPU per message is reported and marked,
+// not ordered: it is a timing, and one CI run read 53.8, 34.2 and 41.5 ms per 1000 messages
+// for GOGC=25, 100 and 400 (the GC counts kept their order). Also the Node demo, and a
 // user's command with a load command run to completion.
 
 import assert from 'node:assert/strict';
@@ -17,7 +19,7 @@ function byLabel(result: TuneResult): Map<string, TuneResult['settings'][number]
 }
 
 test(
-  'tune --demo go --vary GOGC=25|100|400: RSS falls as GOGC falls, CPU per message falls as GOGC rises',
+  'tune --demo go --vary GOGC=25|100|400: RSS falls as GOGC falls, GCs fall as GOGC rises',
   { skip },
   async () => {
     const cli = await runCli(
@@ -44,13 +46,21 @@ test(
       steady('GOGC=25') < steady('GOGC=100') && steady('GOGC=100') < steady('GOGC=400'),
       `steady RSS ${steady('GOGC=25')} ${steady('GOGC=100')} ${steady('GOGC=400')}`,
     );
+    const gcs = (label: string): number => s.get(label)!.gcs.median!;
     assert.ok(
-      cpu('GOGC=25') > cpu('GOGC=100') && cpu('GOGC=100') > cpu('GOGC=400'),
-      `CPU ms/1000 msgs ${cpu('GOGC=25')} ${cpu('GOGC=100')} ${cpu('GOGC=400')}`,
+      gcs('GOGC=25') > gcs('GOGC=100') && gcs('GOGC=100') > gcs('GOGC=400'),
+      `GCs ${gcs('GOGC=25')} ${gcs('GOGC=100')} ${gcs('GOGC=400')}`,
     );
-    assert.ok(s.get('GOGC=25')!.gcs.median! > s.get('GOGC=400')!.gcs.median!);
     assert.equal(s.get('GOGC=25')!.bestMemory, true);
-    assert.equal(s.get('GOGC=400')!.bestCpu, true);
+    // The CPU mark goes to the lowest median, whichever setting that was.
+    const labels = ['GOGC=25', 'GOGC=100', 'GOGC=400'];
+    const cheapest = labels.reduce((a, b) => (cpu(b) < cpu(a) ? b : a));
+    assert.ok(cpu(cheapest) > 0, `CPU ms/1000 msgs ${labels.map(cpu).join(' ')}`);
+    assert.deepEqual(
+      labels.filter((label) => s.get(label)!.bestCpu),
+      [cheapest],
+      `CPU ms/1000 msgs ${labels.map(cpu).join(' ')}`,
+    );
     assert.ok(result.settings.every((setting) => setting.runs.length === 3));
     // The table went to stderr with the marks.
     assert.match(cli.stderr, /^GOGC=25 .* M\*?$/m);
