@@ -6,7 +6,8 @@
 //    peak RSS (VmHWM) and CPU per message under load (5 workers, 16 connections, full load,
 //    --load-ms) with no agent, with the agent as shipped (a sentinel per full GC, koffi
 //    loaded only at the final probe or a release), with a copy that loads koffi at start
-//    (as it did before), with a copy that observes no GC, and with that copy
+//    (as it did before), with a copy that loads every module and starts nothing (what
+//    loading alone costs), with a copy that observes no GC, and with that copy
 //    beside each way of observing GCs one by one that the agent tried (gc-watch.cts): a
 //    v8.GCProfiler cycled every 10 s, and PerformanceObserver `gc` entries. Each grows a
 //    busy receiver over time, which the 8 s load this bench ran before hid. Each agent talks
@@ -85,11 +86,19 @@ const koffiAtStart = patchedAgent(
   'let malloc;',
   'let malloc = missingWhy === undefined ? (0, malloc_cjs_1.loadMalloc)() : undefined;\n    malloc?.info();',
 );
+// Every module loaded, nothing started: what loading the agent alone costs each isolate.
+const loadedOnly = patchedAgent(
+  'loaded-only',
+  'agent.cjs',
+  'function start(path) {',
+  'function start(path) {\n    return;',
+);
 // key: [name, the preloads]
 const allVariants = {
   none: ['no agent', null],
   shipped: ['agent as shipped', path.join(AGENT, 'agent.cjs')],
   koffi: ['agent, koffi at start', koffiAtStart],
+  loaded: ['agent loaded, not started', loadedOnly],
   'no-gc-watch': ['agent observing no GC', noGcWatch],
   profiler: [
     'that, and a GCProfiler cycled',

@@ -8,17 +8,11 @@
 
 import { readFileSync } from 'node:fs';
 import * as workerThreads from 'node:worker_threads';
-import {
-  probeIsolate,
-  BOUND_SLACK_TOTAL_BYTES,
-  IDLE_WAIT_MAX_MS,
-  type ProbeRequest,
-} from './probe-isolate.cjs';
+import type { ProbeRequest } from './probe-isolate.cjs';
 import { BOUND_WINDOW_MS, GcWatch } from './gc-watch.cjs';
 import { heapFigures } from './heap-figures.cjs';
-import { loadMalloc, mallocMissingWhy, type Malloc } from './malloc.cjs';
-import { heapSampler, type HeapSampler } from './heap-sampler.cjs';
-import { lineSplitter } from '../../../sources/ndjson-lines.cjs';
+import type { Malloc } from './malloc.cjs';
+import type { HeapSampler } from './heap-sampler.cjs';
 import {
   INTERVAL_ENV,
   SAMPLING_ENV,
@@ -28,6 +22,18 @@ import {
   type HeapMessage,
   type SitesMessage,
 } from '../../../sources/agent-protocol.cjs';
+
+// What only a probe, a profile or the main thread uses is loaded at its first use, not at
+// start: every isolate keeps the code it loads. The demo receiver's six isolates idle
+// (`node bench/agent-parts.mjs 5 --load-ms 2000 --only none,loaded,shipped`): 86.5 MiB
+// without the agent, 88.9 with it, 89.7 when every isolate loaded all of it at start.
+/* eslint-disable @typescript-eslint/no-require-imports */
+let probeModule: typeof import('./probe-isolate.cjs') | undefined;
+const probes = (): typeof import('./probe-isolate.cjs') =>
+  (probeModule ??= require('./probe-isolate.cjs') as typeof import('./probe-isolate.cjs'));
+const samplerModule = (): typeof import('./heap-sampler.cjs') =>
+  require('./heap-sampler.cjs') as typeof import('./heap-sampler.cjs');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 type Relay =
   | AgentMessage
@@ -68,7 +74,7 @@ function start(path: string): void {
     if (sampler === undefined) {
       // The first profile (empty) inside too: its first call compiles what it runs.
       const started = watch.ownWork(() => {
-        sampler = heapSampler(samplingBytes);
+        sampler = samplerModule().heapSampler(samplingBytes);
         return sampler?.profile() ?? null;
       });
       profile = started.result && { ...started.result, pauseMs: started.pauseMs };
@@ -114,9 +120,9 @@ function workerThread(
       clearInterval(timer);
     }
     if (message.t !== 'gc-request' || message.threadId !== threadId) return;
-    void probeIsolate({ watch, heap, sites }, message, post).then((slackUsedBytes) =>
-      post({ t: 'gc-done', id: message.id, threadId, slackUsedBytes }),
-    );
+    void probes()
+      .probeIsolate({ watch, heap, sites }, message, post)
+      .then((slackUsedBytes) => post({ t: 'gc-done', id: message.id, threadId, slackUsedBytes }));
   };
   process.on('exit', () => post({ t: 'isolate', pid, threadId, event: 'exit' }));
 }
@@ -128,8 +134,12 @@ function mainThread(
   { watch, channel, heap, sites, stopSites }: Isolate,
 ): void {
   // Only the main thread talks to rssdoctor: the workers never load the socket module.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const net = require('node:net') as typeof import('node:net');
+  const { loadMalloc, mallocMissingWhy } = require('./malloc.cjs') as typeof import('./malloc.cjs');
+  const { lineSplitter } =
+    require('../../../sources/ndjson-lines.cjs') as typeof import('../../../sources/ndjson-lines.cjs');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   // koffi is loaded at the first control that reads the allocator (the end of the run, a
   // release), not at start: loaded at start it cost the idle demo receiver 4 MiB of RSS
   // (bench/agent-parts.mjs), and the breakdown reads its figures only at the end.
@@ -232,6 +242,7 @@ function mainThread(
     // what is left over those still to go, and what its bound used is gone. The workers go
     // first, so a busy main thread after idle workers (paused, exact, using none) may use it
     // all, where an even split gave the demo receiver's main thread a sixth (85 KiB).
+    const { BOUND_SLACK_TOTAL_BYTES, IDLE_WAIT_MAX_MS, probeIsolate } = probes();
     let slackLeftBytes = BOUND_SLACK_TOTAL_BYTES;
     const request = (toGo: number): ProbeRequest => ({
       sites: message.sites === true,
