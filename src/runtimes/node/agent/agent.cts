@@ -27,12 +27,24 @@ import {
 // start: every isolate keeps the code it loads. The demo receiver's six isolates idle
 // (`node bench/agent-parts.mjs 5 --load-ms 2000 --only none,loaded,shipped`): 86.5 MiB
 // without the agent, 88.9 with it, 89.7 when every isolate loaded all of it at start.
+// A load can fail mid-run (the package removed or upgraded under a long run): it gives
+// undefined and the probe or profile is skipped, never an exception in the target.
 /* eslint-disable @typescript-eslint/no-require-imports */
 let probeModule: typeof import('./probe-isolate.cjs') | undefined;
-const probes = (): typeof import('./probe-isolate.cjs') =>
-  (probeModule ??= require('./probe-isolate.cjs') as typeof import('./probe-isolate.cjs'));
-const samplerModule = (): typeof import('./heap-sampler.cjs') =>
-  require('./heap-sampler.cjs') as typeof import('./heap-sampler.cjs');
+const probes = (): typeof import('./probe-isolate.cjs') | undefined => {
+  try {
+    return (probeModule ??= require('./probe-isolate.cjs') as typeof import('./probe-isolate.cjs'));
+  } catch {
+    return undefined;
+  }
+};
+const samplerModule = (): typeof import('./heap-sampler.cjs') | undefined => {
+  try {
+    return require('./heap-sampler.cjs') as typeof import('./heap-sampler.cjs');
+  } catch {
+    return undefined;
+  }
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 type Relay =
@@ -74,7 +86,7 @@ function start(path: string): void {
     if (sampler === undefined) {
       // The first profile (empty) inside too: its first call compiles what it runs.
       const started = watch.ownWork(() => {
-        sampler = samplerModule().heapSampler(samplingBytes);
+        sampler = samplerModule()?.heapSampler(samplingBytes) ?? null;
         return sampler?.profile() ?? null;
       });
       profile = started.result && { ...started.result, pauseMs: started.pauseMs };
@@ -120,9 +132,12 @@ function workerThread(
       clearInterval(timer);
     }
     if (message.t !== 'gc-request' || message.threadId !== threadId) return;
-    void probes()
-      .probeIsolate({ watch, heap, sites }, message, post)
-      .then((slackUsedBytes) => post({ t: 'gc-done', id: message.id, threadId, slackUsedBytes }));
+    const done = (slackUsedBytes: number): void =>
+      post({ t: 'gc-done', id: message.id, threadId, slackUsedBytes });
+    const probe = probes();
+    // Without its module the probe is skipped, counted as its whole share used.
+    if (probe === undefined) done(message.boundSlackBytes ?? 0);
+    else void probe.probeIsolate({ watch, heap, sites }, message, post).then(done);
   };
   process.on('exit', () => post({ t: 'isolate', pid, threadId, event: 'exit' }));
 }
@@ -212,7 +227,9 @@ function mainThread(
     'data',
     lineSplitter((line) => {
       try {
-        void control(JSON.parse(line) as ControlMessage);
+        // A control that fails sends no answer (rssdoctor times out on it), and its
+        // rejection must not reach the target.
+        control(JSON.parse(line) as ControlMessage).catch(() => {});
       } catch {
         // a line that does not parse is not ours to act on
       }
@@ -242,7 +259,9 @@ function mainThread(
     // what is left over those still to go, and what its bound used is gone. The workers go
     // first, so a busy main thread after idle workers (paused, exact, using none) may use it
     // all, where an even split gave the demo receiver's main thread a sixth (85 KiB).
-    const { BOUND_SLACK_TOTAL_BYTES, IDLE_WAIT_MAX_MS, probeIsolate } = probes();
+    const probe = probes();
+    if (probe === undefined) return;
+    const { BOUND_SLACK_TOTAL_BYTES, IDLE_WAIT_MAX_MS, probeIsolate } = probe;
     let slackLeftBytes = BOUND_SLACK_TOTAL_BYTES;
     const request = (toGo: number): ProbeRequest => ({
       sites: message.sites === true,

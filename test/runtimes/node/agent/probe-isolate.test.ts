@@ -6,19 +6,12 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import type {
-  AgentMessage,
-  BoundMessage,
-  GcMessage,
-} from '../../../../src/sources/agent-protocol.cjs';
-import { openAgentChannel } from '../../../../src/sources/agent-channel.js';
+import type { BoundMessage, GcMessage } from '../../../../src/sources/agent-protocol.cjs';
 import { LEAK_MIN_BYTES } from '../../../../src/analysis/leak-size.js';
 import { BOUND_SLACK_TOTAL_BYTES } from '../../../../src/runtimes/node/agent/probe-isolate.cjs';
+import { listenToAgents } from '../../../support/agent-listener.js';
 import { fixturePath } from '../../../support/paths.js';
 
 const agentPath = fileURLToPath(
@@ -30,22 +23,7 @@ test('probe: bounds together may rise by under half the smallest growth called a
 });
 
 test('probe: a recent full GC leaves an isolate alone, a busy flat one gives a bound, the idle ones are forced; the final probe forces all', async () => {
-  const messages: AgentMessage[] = [];
-  let heard: () => void = () => {};
-  const channel = await openAgentChannel(mkdtempSync(path.join(tmpdir(), 'rssdoctor-probe-')), {
-    onMessage: (message) => {
-      messages.push(message);
-      heard();
-    },
-    onMalformed: () => assert.fail('the agent sent a malformed line'),
-  });
-  const until = (check: () => boolean): Promise<void> =>
-    new Promise((resolve) => {
-      heard = () => {
-        if (check()) resolve();
-      };
-      heard();
-    });
+  const { channel, messages, heard: until } = await listenToAgents();
   const child = spawn(process.execPath, ['--expose-gc', fixturePath('three-workers.mjs'), '30'], {
     env: {
       ...process.env,
