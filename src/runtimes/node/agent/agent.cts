@@ -26,25 +26,22 @@ import {
 // What only a probe, a profile or the main thread uses is loaded at its first use, not at
 // start: every isolate keeps the code it loads. The demo receiver's six isolates idle
 // (`node bench/agent-parts.mjs 5 --load-ms 2000 --only none,loaded,shipped`): 86.5 MiB
-// without the agent, 88.9 with it, 89.7 when every isolate loaded all of it at start.
+// without the agent, 88.9 with it; the same bench on the build before, where every
+// isolate loaded all of it at start, 89.7.
 // A load can fail mid-run (the package removed or upgraded under a long run): it gives
 // undefined and the probe or profile is skipped, never an exception in the target.
+function loadedLater<T>(load: () => T): T | undefined {
+  try {
+    return load();
+  } catch {
+    return undefined;
+  }
+}
 /* eslint-disable @typescript-eslint/no-require-imports */
-let probeModule: typeof import('./probe-isolate.cjs') | undefined;
-const probes = (): typeof import('./probe-isolate.cjs') | undefined => {
-  try {
-    return (probeModule ??= require('./probe-isolate.cjs') as typeof import('./probe-isolate.cjs'));
-  } catch {
-    return undefined;
-  }
-};
-const samplerModule = (): typeof import('./heap-sampler.cjs') | undefined => {
-  try {
-    return require('./heap-sampler.cjs') as typeof import('./heap-sampler.cjs');
-  } catch {
-    return undefined;
-  }
-};
+const probes = (): typeof import('./probe-isolate.cjs') | undefined =>
+  loadedLater(() => require('./probe-isolate.cjs') as typeof import('./probe-isolate.cjs'));
+const samplerModule = (): typeof import('./heap-sampler.cjs') | undefined =>
+  loadedLater(() => require('./heap-sampler.cjs') as typeof import('./heap-sampler.cjs'));
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 type Relay =
@@ -254,14 +251,14 @@ function mainThread(
       });
       return;
     }
+    const probe = probes();
+    if (probe === undefined) return;
+    const { BOUND_SLACK_TOTAL_BYTES, IDLE_WAIT_MAX_MS, probeIsolate } = probe;
     const rssBeforeBytes = readRssBytes();
     // A periodic probe shares BOUND_SLACK_TOTAL_BYTES out in turn: each isolate may use
     // what is left over those still to go, and what its bound used is gone. The workers go
     // first, so a busy main thread after idle workers (paused, exact, using none) may use it
     // all, where an even split gave the demo receiver's main thread a sixth (85 KiB).
-    const probe = probes();
-    if (probe === undefined) return;
-    const { BOUND_SLACK_TOTAL_BYTES, IDLE_WAIT_MAX_MS, probeIsolate } = probe;
     let slackLeftBytes = BOUND_SLACK_TOTAL_BYTES;
     const request = (toGo: number): ProbeRequest => ({
       sites: message.sites === true,
