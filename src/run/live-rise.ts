@@ -11,6 +11,17 @@
 // warm-up fixture). Those five are strictly rising and 10 MB apart, yet the median of their
 // pairwise slopes is 0.7 MB across them: a warm-up, which the profiler cannot explain and
 // which cost the fixture 3 MiB of RSS when it started it.
+//
+// And above every point before them. The test runs at each live point of a run that may
+// last days, and five points of a flat heap that swings are strictly rising once in 120.
+// One of six 45 s runs of the demo receiver (bench/overhead.mjs --load-ms 45000) took heap
+// profiles: by then only its main thread can have five live points, once V8 runs a full GC
+// of its own about every second, and those swing by 6.4–12.8 MB (bench/probe-timeline.mjs);
+// the workers have four. For a series with no trend (exchangeable points), five strictly rising
+// points above the n before them are one ordering in (n+5)!/n!, and Σ n!/(n+5)! over every
+// n is 1/96: the chance of a false start over a whole run, however long, where the last
+// five alone gave 1/120 at every point. A leak's points pass as soon as the leak has
+// risen past the heap's swing.
 
 import { mannKendallExact } from '../analysis/mann-kendall-exact.js';
 import { theilSen } from '../analysis/theil-sen.js';
@@ -19,19 +30,30 @@ export const RISE_POINTS = 5;
 export const RISE_P = 0.01;
 export const RISE_MIN_BYTES = 1024 * 1024;
 
+interface IsolatePoints {
+  // The last RISE_POINTS live points, oldest first.
+  last: number[];
+  // The highest of every point before them.
+  highestBeforeBytes: number;
+}
+
 export class LiveRise {
-  readonly #byIsolate = new Map<number, number[]>();
+  readonly #byIsolate = new Map<number, IsolatePoints>();
   #rising = false;
 
   add(threadId: number, liveBytes: number): void {
     if (this.#rising) return;
-    const points = this.#byIsolate.get(threadId) ?? [];
+    let isolate = this.#byIsolate.get(threadId);
+    if (isolate === undefined)
+      this.#byIsolate.set(threadId, (isolate = { last: [], highestBeforeBytes: -Infinity }));
+    const points = isolate.last;
     points.push(liveBytes);
-    if (points.length > RISE_POINTS) points.shift();
-    this.#byIsolate.set(threadId, points);
+    if (points.length > RISE_POINTS)
+      isolate.highestBeforeBytes = Math.max(isolate.highestBeforeBytes, points.shift()!);
     if (points.length < RISE_POINTS) return;
-    // The cheap test first: most live points of a healthy process stop here.
+    // The cheap tests first: most live points of a healthy process stop here.
     if (points[points.length - 1]! - points[0]! < RISE_MIN_BYTES) return;
+    if (Math.min(...points) <= isolate.highestBeforeBytes) return;
     if (mannKendallExact(points).pUp >= RISE_P) return;
     const index = points.map((_, i) => i);
     const grownBytes = theilSen({ tMs: index, values: points }).slopePerMs * (points.length - 1);
