@@ -57,12 +57,14 @@ function livePoints(gcs: readonly GcRecord[], bounds: readonly BoundRecord[]): L
     bound: true,
   });
   let b = 0;
+  // A bound over its slack, the pause put off, stands for no flat heap.
+  const flat = bounds.filter((record) => record.pauseDeferred !== true);
   for (const { tMs, threadId, liveBytes, forced } of gcs) {
     if (liveBytes === undefined) continue;
-    while (b < bounds.length && bounds[b]!.tMs <= tMs) points.push(bound(bounds[b++]!));
+    while (b < flat.length && flat[b]!.tMs <= tMs) points.push(bound(flat[b++]!));
     points.push({ tMs, threadId: threadId ?? 0, liveBytes, forced, bound: false });
   }
-  while (b < bounds.length) points.push(bound(bounds[b++]!));
+  while (b < flat.length) points.push(bound(flat[b++]!));
   return points;
 }
 

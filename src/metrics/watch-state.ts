@@ -42,7 +42,7 @@ export class WatchState {
       const key = `${record.kind}:${record.forced}`;
       state.gcs.set(key, (state.gcs.get(key) ?? 0) + 1);
       if (record.liveBytes !== undefined) state.liveBytes = record.liveBytes;
-    } else if (record.type === 'bound') {
+    } else if (record.type === 'bound' && record.pauseDeferred !== true) {
       this.of(record.pid).liveBytes = record.liveBytes;
     }
   }

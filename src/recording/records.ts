@@ -94,6 +94,8 @@ export interface BoundRecord {
   threadId?: number;
   liveBytes: number;
   slackBytes: number;
+  // Over its slack, the pause put off to the next probe: no live point (analysis/live-series.ts).
+  pauseDeferred?: true;
 }
 
 // One isolate's heap figures from the Node agent, every tick. `threadId` 0 is the main

@@ -89,8 +89,10 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
     }
     if (message.t === 'bound') {
       const state = probes.get(message.pid);
+      // A pause put off is no live point, but the probe was answered: the next comes a
+      // probe's interval later, not at the next tick.
       state?.liveMs.set(message.threadId, tMs);
-      state?.rise.add(message.threadId, message.liveBytes);
+      if (message.pauseDeferred !== true) state?.rise.add(message.threadId, message.liveBytes);
     }
     for (const record of agentRecord(message, tMs)) options.append(record);
   };

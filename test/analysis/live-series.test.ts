@@ -49,3 +49,13 @@ test('live-series: bounds stand in for live points, in time order with the GCs, 
   assert.deepEqual(series.perIsolate.get(0)!.values, [10, 11, 12, 13]);
   assert.equal(series.lastLiveBytes, 34);
 });
+
+test('live-series: a bound over its slack, its pause put off, is no live point', () => {
+  const series = liveSeries(
+    [gc(0, 10), gc(4000, 12)],
+    [{ ...bound(2000, 15), pauseDeferred: true }, bound(6000, 12)],
+  );
+  assert.deepEqual(series.total.tMs, [0, 4000, 6000]);
+  assert.deepEqual(series.perIsolate.get(0)!.values, [10, 12, 12]);
+  assert.equal(series.boundPoints, 1);
+});

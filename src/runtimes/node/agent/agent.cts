@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import * as workerThreads from 'node:worker_threads';
 import type { ProbeRequest } from './probe-isolate.cjs';
-import { BOUND_WINDOW_MS, GcWatch } from './gc-watch.cjs';
+import { BOUND_WINDOW_MAX_MS, GcWatch } from './gc-watch.cjs';
 import { heapFigures } from './heap-figures.cjs';
 import type { Malloc } from './malloc.cjs';
 import type { HeapSampler } from './heap-sampler.cjs';
@@ -273,7 +273,7 @@ function mainThread(
         // Unanswered: counted as all its share used, since it may yet give a bound.
         const timer = setTimeout(
           () => resolve(workerRequest.boundSlackBytes ?? 0),
-          BOUND_WINDOW_MS + IDLE_WAIT_MAX_MS + WORKER_PROBE_MS,
+          BOUND_WINDOW_MAX_MS + IDLE_WAIT_MAX_MS + WORKER_PROBE_MS,
         );
         timer.unref();
         acks.set(message.id, {

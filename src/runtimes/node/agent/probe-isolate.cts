@@ -4,11 +4,11 @@
 // freshMs has its live point already and is left alone; the others wait for a quiet spell
 // (when-idle.cts), and one still busy then, whose heap (its lowest over a short window)
 // stayed within boundSlackBytes of its last live point, gives that bound instead of a full
-// GC (gc-watch.cts). An idle isolate pays little for an exact point. A pause can cost a busy
-// target much more than itself: on the demo receiver one full GC took a thread from no
-// full GC in 60 s to about one a second (gc-watch.cts says why). The final probe and
-// attribution's force every isolate, still one after the other: their live point must be
-// exact.
+// GC (gc-watch.cts), and one a little over puts its pause off to the next probe. An
+// idle isolate pays little for an exact point. A pause can cost a busy target much more
+// than itself: on the demo receiver one full GC took a thread from no full GC in 60 s to
+// about one a second (gc-watch.cts says why). The final probe and attribution's force every
+// isolate, still one after the other: their live point must be exact.
 
 import type { GcWatch } from './gc-watch.cjs';
 import { whenIdle } from './when-idle.cjs';
@@ -64,5 +64,8 @@ export async function probeIsolate(
   emit(heap());
   const profile = request.sites ? sites() : null;
   if (profile !== null) emit(profile);
-  return bound === null ? 0 : Math.max(0, bound.liveBytes - watch.referenceBytes!);
+  if (bound === null) return 0;
+  // A pause put off: its whole share used, since the bound is over it.
+  if (bound.pauseDeferred === true) return boundSlackBytes ?? 0;
+  return Math.max(0, bound.liveBytes - watch.referenceBytes!);
 }

@@ -8,9 +8,9 @@ import { once } from 'node:events';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { GcWatch } from '../../../../src/runtimes/node/agent/gc-watch.cjs';
+import { DEFER_PROBES, GcWatch } from '../../../../src/runtimes/node/agent/gc-watch.cjs';
 import { fullGc } from '../../../../src/runtimes/node/agent/full-gc.cjs';
-import type { GcMessage } from '../../../../src/sources/agent-protocol.cjs';
+import type { BoundMessage, GcMessage } from '../../../../src/sources/agent-protocol.cjs';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { until } from '../../../support/until.js';
@@ -197,4 +197,54 @@ test('GcWatch: a bound reads the lowest of its window: data that comes and goes 
     bounding.then((bound) => post({ bound, peakBytes }));`);
   assert.ok(bound !== null, 'data in flight is not growth');
   assert.ok(bound.liveBytes <= peakBytes - 256 * 1024, 'the peak was counted');
+});
+
+test('GcWatch: a rise a little over the slack reads on, then puts the pause off DEFER_PROBES times', async () => {
+  const { first, deferred, tookMs, paused, again, windowMaxMs } = await inWorker<{
+    first: BoundMessage | null;
+    deferred: (BoundMessage | null)[];
+    tookMs: number;
+    paused: BoundMessage | null;
+    again: BoundMessage | null;
+    windowMaxMs: number;
+  }>(`
+    const { BOUND_WINDOW_MAX_MS, DEFER_PROBES } = require(workerData);
+    const slackBytes = 128 * 1024;
+    // 512 KiB kept, outside the heap, with no garbage made: over the slack, under a leak's
+    // size (DEFER_MAX_BYTES); this idle worker does not scavenge in the window.
+    const keep = () => Array.from({ length: 16 }, () => new Float64Array(4096));
+    // The window's own reads leave garbage that this idle worker would not scavenge for
+    // seconds (a busy isolate scavenges many times a second): one before each bound.
+    v8.setFlagsFromString('--expose-gc');
+    const scavenge = vm.runInNewContext('gc');
+    // Forced again: the context above is not the rise the test makes.
+    watch.force();
+    const bound = (slackBytes) => {
+      scavenge({ type: 'minor' });
+      return watch.bound(slackBytes);
+    };
+    (async () => {
+      const first = await bound(slackBytes);
+      const kept = [keep()];
+      const started = performance.now();
+      const deferred = [await bound(slackBytes)];
+      const tookMs = performance.now() - started;
+      while (deferred.length < DEFER_PROBES) deferred.push(await bound(slackBytes));
+      const paused = await bound(slackBytes);
+      // A full GC is a live point: the next rise over the slack is put off again.
+      watch.force();
+      kept.push(keep());
+      const again = await bound(slackBytes);
+      post({ first, deferred, tookMs, paused, again, windowMaxMs: BOUND_WINDOW_MAX_MS, kept: kept.length });
+    })();`);
+  assert.ok(first !== null && first.pauseDeferred === undefined, 'right after a GC: flat');
+  assert.equal(deferred.length, DEFER_PROBES);
+  for (const bound of deferred) {
+    assert.ok(bound !== null, `a rise over the slack is put off: ${JSON.stringify(deferred)}`);
+    assert.equal(bound.pauseDeferred, true);
+    assert.ok(bound.liveBytes - first.liveBytes > 128 * 1024, 'what is kept is counted');
+  }
+  assert.ok(tookMs >= windowMaxMs, `a bound over its slack read for ${tookMs} ms`);
+  assert.equal(paused, null, 'the next one in a row is paused');
+  assert.equal(again?.pauseDeferred, true);
 });
