@@ -11,6 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
 import type { BodyRecord } from '../../src/recording/records.js';
 import { openAgentSession } from '../../src/run/agent-session.js';
+import { freshForMs, probeEveryMs } from '../../src/run/probe-pacing.js';
+import { fixturePath } from '../support/paths.js';
 import { until } from '../support/until.js';
 
 // Keeps a little, churns a little, and lives until killed.
@@ -60,6 +62,53 @@ test('agent session: a real Node process says hello, and the probes reach it', a
     // Closing the session leaves the target running: only rssdoctor's side goes away.
     assert.equal(child.exitCode, null);
   } finally {
+    child.kill('SIGKILL');
+    await session.close();
+  }
+});
+
+test('agent session: a busy isolate a little over its slack puts its pause off once, and the next probe waits its interval', async () => {
+  const directory = mkdtempSync(path.join(tmpdir(), 'rssdoctor-agentsession-'));
+  const records: BodyRecord[] = [];
+  const durationMs = 15_000;
+  const session = await openAgentSession({
+    directory,
+    intervalMs: 200,
+    durationMs,
+    passive: false,
+    attribution: false,
+    nowMs: () => performance.now(),
+    append: (record) => records.push(record),
+  });
+  const child = spawn(process.execPath, [fixturePath('busy-flat.mjs'), '8', '60'], {
+    env: session.env(process.env),
+    stdio: 'ignore',
+  });
+  const pid = child.pid!;
+  // The run's ticks, as run.ts gives them, but more often than the probes' interval.
+  const ticks = setInterval(() => session.tick([pid]), 100);
+  const bounds = (): Extract<BodyRecord, { type: 'bound' }>[] =>
+    records.flatMap((r) => (r.type === 'bound' && r.pid === pid ? [r] : []));
+  try {
+    await until('a first bound of the busy main thread', () => bounds().length > 0);
+    process.kill(pid, 'SIGUSR2');
+    await until('a pause put off', () => bounds().some((b) => b.pauseDeferred === true));
+    const deferred = bounds().find((b) => b.pauseDeferred === true)!;
+    // Still over its slack at the next probe: paused.
+    const forced = (): BodyRecord | undefined =>
+      records.find((r) => r.type === 'gc' && r.forced === true && r.tMs > deferred.tMs);
+    await until('the pause at the next probe', () => forced() !== undefined);
+    // The probe after the one put off started an interval later, not at the next tick.
+    const next = records.find(
+      (r) => r.type === 'control' && r.action === 'gc' && r.tMs > deferred.tMs + 100,
+    );
+    assert.ok(next?.type === 'control' && next.durationMs !== undefined);
+    const startedAfterMs = next.tMs - next.durationMs - deferred.tMs;
+    const dueMs = freshForMs(probeEveryMs(durationMs));
+    assert.ok(startedAfterMs >= dueMs - 100, `the next probe started ${startedAfterMs} ms after`);
+    assert.equal(bounds().filter((b) => b.pauseDeferred === true).length, 1);
+  } finally {
+    clearInterval(ticks);
     child.kill('SIGKILL');
     await session.close();
   }
