@@ -44,7 +44,8 @@ const YOUNG_SPACES = new Set(['new_space', 'new_large_object_space']);
 // A bound reads the heap this long, this often (60 reads), and while its lowest is still
 // over the slack, on for up to BOUND_WINDOW_MAX_MS. On the demo receiver's busy main
 // thread, with its closed-loop clients' data in flight, its bounds read 7.0–8.3 MiB over a
-// 300 ms window and 6.9–7.7 over 1 s (bench/probe-timeline.mjs, 12 bounds in 3 runs each).
+// 300 ms window and 6.9–7.7 over 1 s (12 bounds in 3 runs each of bench/probe-timeline.mjs,
+// on copies of dist/ patched never to pause it, one of them with a 1 s window).
 export const BOUND_WINDOW_MS = 300;
 export const BOUND_WINDOW_MAX_MS = 1500;
 const BOUND_POLL_MS = 5;
