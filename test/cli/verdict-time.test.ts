@@ -33,10 +33,12 @@ const goProgram =
   (bin: string) => [path.join(bin, name), ...args];
 
 const CASES: Record<string, Case> = {
-  // 1 MiB/s kept on a 50 MiB working set amid 6 MiB/s of garbage: the heap doubles between
-  // GCs, so a 40 s run sees about ten GCs, four of them while the working set is built.
+  // 1 MiB/s kept on a 50 MiB working set amid 12 MiB/s of garbage: the heap doubles between
+  // GCs, so a 40 s run sees 12 GCs, four of them while the working set is built (three busy
+  // loops beside it on this 2-core machine: 8 after it). With 6 MiB/s it saw 5–6 after it,
+  // and one CI run had fewer than the five a verdict needs.
   'go-fast-leak': {
-    command: goProgram('leak-rate', '1024', '6144', '50'),
+    command: goProgram('leak-rate', '1024', '12288', '50'),
     runArgs: ['--duration', '40', '--quiet-trace'],
     runs: 2,
     go: true,
@@ -147,7 +149,7 @@ async function eachRun(name: string, check: (run: FixtureRun) => void): Promise<
 
 test('go fast leak (1 MiB/s, ~10 GCs): leak within 40 s, every run', { skip }, async () => {
   await eachRun('go-fast-leak', (run) => {
-    assert.equal(run.report.verdict, 'leak', codes(run.report).join(','));
+    assert.equal(run.report.verdict, 'leak', run.report.reasons[0]?.text);
     assert.ok(codes(run.report).includes('live-heap-rising'));
     assertLeakStays(run);
   });
