@@ -17,7 +17,14 @@ import { RUNTIMES } from '../runtimes/registry.js';
 import type { RuntimeSession, SessionContext } from '../runtimes/runtime-session.js';
 import { agentRecord } from './agent-record.js';
 import { dueForProbe, freshForMs, probeEveryMs as pacing } from './probe-pacing.js';
-import { LiveRise, RISE_POINTS } from './live-rise.js';
+import { RISE_POINTS } from './live-rise.js';
+import {
+  newProbeState,
+  noteAgentMessage,
+  stalestMs,
+  worstPauseMs,
+  type ProbeState,
+} from './probe-state.js';
 import { SitesSchedule } from './sites-schedule.js';
 
 const CONTROL_TIMEOUT_MS = 5_000;
@@ -35,65 +42,18 @@ export type AgentSession = Required<
   Pick<RuntimeSession, 'env' | 'tick' | 'finalProbe' | 'releaseProbe' | 'pids'>
 > & { close: () => Promise<void> };
 
-interface ProbeState {
-  // When each isolate's last live point came (its start before the first): a probe is due
-  // when the stalest is, and forces only the stale ones.
-  liveMs: Map<number, number>;
-  inFlight: boolean;
-  // Forced pause per isolate: each isolate pauses only itself, so the budget is per thread.
-  forcedPauseMs: Map<number, number>;
-  // Its heap profiles (attribution), which wait for its live heap to rise.
-  sites: SitesSchedule;
-  rise: LiveRise;
-}
-
-function stalestMs(state: ProbeState): number {
-  return Math.min(...state.liveMs.values());
-}
-
-function worstPauseMs(state: ProbeState): number {
-  let worst = 0;
-  for (const pauseMs of state.forcedPauseMs.values()) worst = Math.max(worst, pauseMs);
-  return worst;
-}
-
 export async function openAgentSession(options: AgentSessionOptions): Promise<AgentSession> {
   const { directory } = options;
   const probes = new Map<number, ProbeState>();
   let malformed = 0;
   const onMessage = (message: AgentMessage): void => {
     const tMs = options.nowMs();
-    if (message.t === 'hello')
-      probes.set(message.pid, {
-        liveMs: new Map([[0, tMs]]),
-        inFlight: false,
-        forcedPauseMs: new Map(),
-        sites: new SitesSchedule(options.attribution, options.durationMs),
-        rise: new LiveRise(),
-      });
-    if (message.t === 'isolate') {
-      const live = probes.get(message.pid)?.liveMs;
-      if (message.event === 'start') live?.set(message.threadId, tMs);
-      else live?.delete(message.threadId);
+    if (message.t === 'hello') {
+      const sites = new SitesSchedule(options.attribution, options.durationMs);
+      probes.set(message.pid, newProbeState(tMs, sites));
     }
-    if (message.t === 'gc' && message.kind === 'full') {
-      const state = probes.get(message.pid);
-      if (state !== undefined) {
-        state.liveMs.set(message.threadId, tMs);
-        if (message.liveBytes !== undefined) state.rise.add(message.threadId, message.liveBytes);
-        if (message.forced) {
-          const before = state.forcedPauseMs.get(message.threadId) ?? 0;
-          state.forcedPauseMs.set(message.threadId, before + (message.pauseMs ?? 0));
-        }
-      }
-    }
-    if (message.t === 'bound') {
-      const state = probes.get(message.pid);
-      // A pause put off is no live point, but the probe was answered: the next comes a
-      // probe's interval later, not at the next tick.
-      state?.liveMs.set(message.threadId, tMs);
-      if (message.pauseDeferred !== true) state?.rise.add(message.threadId, message.liveBytes);
-    }
+    const state = probes.get(message.pid);
+    if (state !== undefined) noteAgentMessage(state, message, tMs);
     for (const record of agentRecord(message, tMs)) options.append(record);
   };
   const channel: AgentChannel = await openAgentChannel(directory, {
