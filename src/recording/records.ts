@@ -81,6 +81,8 @@ export interface GcRecord {
   // "cycle") and the heap committed after it.
   jvmKind?: string;
   heapCommittedBytes?: number;
+  // Node: the probe that forced it (BoundRecord.probe).
+  probe?: number;
 }
 
 // A live point that no full GC measured: a busy Node isolate's heap plus external memory at
@@ -96,6 +98,9 @@ export interface BoundRecord {
   slackBytes: number;
   // Over its slack, the pause put off to the next probe: no live point (analysis/live-series.ts).
   pauseDeferred?: true;
+  // The probe it answered: one probe's points, forced or bound, are one round of the live
+  // series however long the isolates took in turn. Older recordings lack it.
+  probe?: number;
 }
 
 // One isolate's heap figures from the Node agent, every tick. `threadId` 0 is the main

@@ -77,7 +77,7 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
   const force = (
     pid: number,
     state: ProbeState | undefined,
-    probe: { sites?: boolean; freshMs?: number; malloc?: boolean } = {},
+    probe: { sites?: boolean; freshMs?: number; boundIdle?: boolean; malloc?: boolean } = {},
   ): Promise<void> => {
     if (state !== undefined) {
       state.inFlight = true;
@@ -112,8 +112,13 @@ export async function openAgentSession(options: AgentSessionOptions): Promise<Ag
           lastLiveMs: stalestMs(state),
           forcedPauseMs: worstPauseMs(state),
         };
+        // Exact points once the live heap rises: a leak's slope is read from pauses, not
+        // from bounds high by garbage.
         if (dueForProbe(target, tMs, probeEveryMs))
-          void force(pid, state, { freshMs: freshForMs(probeEveryMs) });
+          void force(pid, state, {
+            freshMs: freshForMs(probeEveryMs),
+            boundIdle: !state.rise.rising,
+          });
       }
     },
     finalProbe: async () => {

@@ -16,9 +16,9 @@ export interface AgentChannel {
     pid: number,
     action: ControlMessage['action'],
     timeoutMs: number,
-    // sites: with the GC, a heap profile of every isolate (attribution); freshMs: a
-    // periodic probe's; malloc: allocator figures after (ControlMessage).
-    probe?: Pick<ControlMessage, 'sites' | 'freshMs' | 'malloc'>,
+    // sites: with the GC, a heap profile of every isolate (attribution); freshMs and
+    // boundIdle: a periodic probe's; malloc: allocator figures after (ControlMessage).
+    probe?: Pick<ControlMessage, 'sites' | 'freshMs' | 'boundIdle' | 'malloc'>,
   ) => Promise<ControlResultMessage | null>;
   close: () => Promise<void>;
 }
@@ -91,6 +91,7 @@ export function openAgentChannel(directory: string, events: AgentEvents): Promis
               action,
               ...(probe.sites === true ? { sites: true } : {}),
               ...(probe.freshMs === undefined ? {} : { freshMs: probe.freshMs }),
+              ...(probe.boundIdle === true ? { boundIdle: true } : {}),
               ...(probe.malloc === true ? { malloc: true } : {}),
             };
             socket.write(JSON.stringify(message) + '\n');

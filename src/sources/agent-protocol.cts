@@ -47,6 +47,8 @@ export interface GcMessage {
   heapBeforeBytes?: number;
   heapAfterBytes?: number;
   liveBytes?: number;
+  // A forced GC's probe: the control's id (BoundMessage.probe).
+  probe?: number;
 }
 
 // A live point without a full GC: at a periodic probe, the isolate's heap plus external
@@ -62,6 +64,9 @@ export interface BoundMessage {
   // Over the slack by less than a leak: the pause is put off to the next probe, and this is
   // no live point (gc-watch.cts).
   pauseDeferred?: true;
+  // The probe it answered (the control's id): the live series sums one probe's points into
+  // one round, however long its isolates took in turn (analysis/live-series.ts).
+  probe?: number;
 }
 
 export interface MallocMessage {
@@ -121,6 +126,9 @@ export interface ControlMessage {
   // them). Only then: reading them loads koffi, which mid-run, at attribution's first
   // profile, cost leak-rate.mjs 2.8 MiB of RSS and stepped its live heap up by 250 KiB.
   malloc?: boolean;
+  // A periodic probe of a process whose live heap is not rising: idle isolates give a bound
+  // too, not only busy ones (probe-isolate.cts). Absent: an idle isolate is paused.
+  boundIdle?: boolean;
 }
 
 export const SOCKET_ENV = 'RSSDOCTOR_AGENT_SOCKET';

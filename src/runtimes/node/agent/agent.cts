@@ -261,10 +261,15 @@ function mainThread(
     // all, where an even split gave the demo receiver's main thread a sixth (85 KiB).
     let slackLeftBytes = BOUND_SLACK_TOTAL_BYTES;
     const request = (toGo: number): ProbeRequest => ({
+      probe: message.id,
       sites: message.sites === true,
       ...(message.freshMs === undefined
         ? {}
-        : { freshMs: message.freshMs, boundSlackBytes: slackLeftBytes / toGo }),
+        : {
+            freshMs: message.freshMs,
+            boundSlackBytes: slackLeftBytes / toGo,
+            boundIdle: message.boundIdle === true,
+          }),
     });
     const order = [...workers];
     for (const [index, worker] of order.entries()) {

@@ -22,7 +22,8 @@
 // that shows (docs/benchmarks.md).
 //
 // A periodic probe takes a bound of a busy isolate instead of a full GC (bound() below)
-// while its heap is flat, since on some targets one full GC costs far more than its pause:
+// while its heap is flat, and of an idle one held to an exact point while the process's
+// live heap is not rising (probe-isolate.cts), since on some targets one full GC costs far more than its pause:
 // the demo receiver's main thread keeps a Map whose table V8 reallocates in the generation
 // it lives in, and once a full GC has moved that table to the old generation, every rehash
 // allocates there, and the thread goes from no full GC in 60 s to about one a second
@@ -125,15 +126,21 @@ export class GcWatch {
   //
   // A heap that swings is given time: the window reads on while the lowest is over the
   // slack, and a rise still over it but under DEFER_MAX_BYTES is sent `pauseDeferred` (not
-  // a live point: it stands for no flat heap), up to DEFER_PROBES in a row. A pause for
+  // a live point: it stands for no flat heap), up to DEFER_PROBES in a row. An idle
+  // isolate's heap does not swing (mayDefer false): its window is never read on and its
+  // pause never put off. A leaking idle worker of `rssdoctor demo --leak` read on for 1.5 s
+  // at each probe, which spread one probe over 4.6 s, and the run's leak read as flat
+  // (its last rounds, the final probes, came at once). A pause for
   // such a swing put the receiver's main thread in the regime above for the rest of the
   // run: after 45 s of load the runs where it was paused peaked at 140–144 MiB, those
   // where it was not at 135–136, and the receiver alone at 128–131 (bench/overhead.mjs,
   // docs/benchmarks.md).
-  async bound(slackBytes: number): Promise<BoundMessage | null> {
+  async bound(slackBytes: number, mayDefer = true): Promise<BoundMessage | null> {
     const ownBytes = this.#ownBytes;
     const limitBytes =
-      this.#referenceBytes === undefined ? undefined : this.#referenceBytes + slackBytes + ownBytes;
+      this.#referenceBytes === undefined || !mayDefer
+        ? undefined
+        : this.#referenceBytes + slackBytes + ownBytes;
     const liveBytes = (await lowestUsedAndExternalBytes(limitBytes)) - ownBytes;
     const riseBytes = liveBytes - (this.#referenceBytes ??= liveBytes);
     const bound: BoundMessage = {
@@ -146,7 +153,7 @@ export class GcWatch {
     const deferred = this.#deferred;
     this.#deferred = 0;
     if (riseBytes <= slackBytes) return bound;
-    if (riseBytes > DEFER_MAX_BYTES || deferred >= DEFER_PROBES) return null;
+    if (!mayDefer || riseBytes > DEFER_MAX_BYTES || deferred >= DEFER_PROBES) return null;
     this.#deferred = deferred + 1;
     return { ...bound, pauseDeferred: true };
   }

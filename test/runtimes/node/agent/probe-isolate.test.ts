@@ -5,7 +5,7 @@
 // freshMs) forces every isolate.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import type { BoundMessage, GcMessage } from '../../../../src/sources/agent-protocol.cjs';
@@ -19,6 +19,19 @@ const agentPath = fileURLToPath(
   new URL('../../../../src/runtimes/node/agent/agent.cjs', import.meta.url),
 );
 
+// three-workers.mjs with the agent, sending to socketPath.
+function threeWorkers(socketPath: string, intervalMs: number): ChildProcess {
+  return spawn(process.execPath, ['--expose-gc', fixturePath('three-workers.mjs'), '30'], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--require ${agentPath}`,
+      RSSDOCTOR_AGENT_SOCKET: socketPath,
+      RSSDOCTOR_AGENT_INTERVAL_MS: String(intervalMs),
+    },
+    stdio: 'ignore',
+  });
+}
+
 test('probe: bounds together may rise by under half the smallest growth called a leak', () => {
   assert.ok(BOUND_SLACK_TOTAL_BYTES > 0 && 2 * BOUND_SLACK_TOTAL_BYTES <= LEAK_MIN_BYTES);
   // A pause is put off only for a rise no verdict calls a leak; the agent cannot import it.
@@ -27,15 +40,7 @@ test('probe: bounds together may rise by under half the smallest growth called a
 
 test('probe: a recent full GC leaves an isolate alone, a busy flat one gives a bound, the idle ones are forced; the final probe forces all', async () => {
   const { channel, messages, heard: until } = await listenToAgents();
-  const child = spawn(process.execPath, ['--expose-gc', fixturePath('three-workers.mjs'), '30'], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: `--require ${agentPath}`,
-      RSSDOCTOR_AGENT_SOCKET: channel.socketPath,
-      RSSDOCTOR_AGENT_INTERVAL_MS: '100',
-    },
-    stdio: 'ignore',
-  });
+  const child = threeWorkers(channel.socketPath, 100);
   const fullGcs = (): GcMessage[] =>
     messages.filter((m): m is GcMessage => m.t === 'gc' && m.kind === 'full');
   const bounds = (): BoundMessage[] => messages.filter((m): m is BoundMessage => m.t === 'bound');
@@ -70,6 +75,69 @@ test('probe: a recent full GC leaves an isolate alone, a busy flat one gives a b
     const final = await channel.control(child.pid!, 'gc', 5000);
     assert.ok(final !== null);
     assert.deepEqual(forcedBy(before).sort(), [0, gcs, waits, busy].sort());
+  } finally {
+    child.kill();
+    await channel.close();
+  }
+});
+
+test('probe: with boundIdle an idle isolate with an exact point gives a bound too; every point carries its probe', async () => {
+  const { channel, messages, heard: until } = await listenToAgents();
+  // Heap figures once a second, as in a run: each is garbage in an idle isolate.
+  const child = threeWorkers(channel.socketPath, 1000);
+  const forced = (): GcMessage[] =>
+    messages.filter((m): m is GcMessage => m.t === 'gc' && m.kind === 'full' && m.forced);
+  const bounds = (): BoundMessage[] => messages.filter((m): m is BoundMessage => m.t === 'bound');
+  const threads = (points: { threadId: number }[]): number[] =>
+    points.map((point) => point.threadId).sort();
+  try {
+    const workers = (): number[] =>
+      messages.flatMap((m) => (m.t === 'isolate' && m.event === 'start' ? [m.threadId] : []));
+    await until(() => workers().length === 3);
+    await until(() => messages.some((m) => m.t === 'gc' && !m.forced && m.threadId !== 0));
+    const gcs = messages.find((m): m is GcMessage => m.t === 'gc' && m.threadId !== 0)!.threadId;
+    const probe = { freshMs: 2000, boundIdle: true };
+
+    const first = await channel.control(child.pid!, 'gc', 5000, probe);
+    assert.ok(first !== null);
+    // The busy worker gives a bound; the idle main thread and the worker that waits have no
+    // exact point yet and are paused for one; the one that GCs by itself is left alone.
+    assert.equal(bounds().length, 1, JSON.stringify(bounds()));
+    const busy = bounds()[0]!.threadId;
+    const waits = workers().find((id) => id !== gcs && id !== busy)!;
+    assert.deepEqual(
+      threads(forced()),
+      [0, waits].sort(),
+      JSON.stringify([...forced(), ...bounds()]),
+    );
+    assert.ok([...forced(), ...bounds()].every((point) => point.probe === first.id));
+
+    // Once those pauses are older than freshMs (three heap figures of the main thread
+    // later, a second apart), the idle isolates give bounds too.
+    const heapsSoFar = messages.length;
+    await until(
+      () =>
+        messages.slice(heapsSoFar).filter((m) => m.t === 'heap' && m.threadId === 0).length >= 3,
+    );
+    const second = await channel.control(child.pid!, 'gc', 5000, probe);
+    assert.ok(second !== null);
+    // The main thread, idle and held to its exact point, gives a bound, as the busy worker
+    // does. The worker that waits may be paused again: the garbage its agent made since its
+    // pause (its probe's code, its heap figures) waits for a scavenge that an idle heap
+    // does not run, and an idle isolate puts no pause off.
+    const secondBounds = threads(bounds().filter((bound) => bound.probe === second.id));
+    const seen = JSON.stringify([...forced(), ...bounds()]);
+    assert.ok(secondBounds.includes(0) && secondBounds.includes(busy), seen);
+    const secondForced = threads(forced().filter((gc) => gc.probe === second.id));
+    assert.ok(
+      secondForced.every((id) => id === waits),
+      seen,
+    );
+
+    const final = await channel.control(child.pid!, 'gc', 5000);
+    assert.ok(final !== null);
+    const finalForced = forced().filter((gc) => gc.probe === final.id);
+    assert.deepEqual(threads(finalForced), [0, gcs, waits, busy].sort());
   } finally {
     child.kill();
     await channel.close();
