@@ -27,8 +27,9 @@ import type { Series } from './series.js';
 // staircase whose steep steps pulled a leak's Theil–Sen slope up (docs/agent.md). A round
 // is stamped at the mean time of its points: stamped at its last, a probe spread over 3 s
 // (idle bounds of 300 ms each, before a rise) lagged its values by more than a compact one
-// (pauses, after the rise), and `rssdoctor demo --leak` read 2.46 MiB/s for 1.95 kept,
-// where the mean read 2.37 from the same recording.
+// (pauses, after the rise), and `rssdoctor demo --runtime node --leak --duration 20
+// --interval 0.5` read 2.46 MiB/s for 1.95 kept, where `rssdoctor report --json` on the
+// same recording, with the mean, read 2.37.
 export const ROUND_MS = 500;
 
 export interface LiveSeries {

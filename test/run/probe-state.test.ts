@@ -9,12 +9,16 @@ import {
   type ProbeState,
 } from '../../src/run/probe-state.js';
 import { SitesSchedule } from '../../src/run/sites-schedule.js';
-import type { BoundMessage } from '../../src/sources/agent-protocol.cjs';
+import type { BoundMessage, GcMessage } from '../../src/sources/agent-protocol.cjs';
 
 const MIB = 1024 * 1024;
 
 function state(): ProbeState {
   return newProbeState(0, new SitesSchedule(true, undefined));
+}
+
+function gc(threadId: number, kind: 'full' | 'minor', more: Partial<GcMessage> = {}): GcMessage {
+  return { t: 'gc', pid: 7, threadId, kind, forced: false, count: 1, ...more };
 }
 
 function bound(liveBytes: number, pauseDeferred?: true): BoundMessage {
@@ -26,18 +30,10 @@ test('probe state: isolates are fresh from their start, stale until a live point
   noteAgentMessage(probe, { t: 'isolate', pid: 7, threadId: 1, event: 'start' }, 2_000);
   assert.equal(stalestMs(probe), 0);
   noteAgentMessage(probe, bound(10 * MIB), 5_000);
-  noteAgentMessage(
-    probe,
-    { t: 'gc', pid: 7, threadId: 0, kind: 'minor', forced: false, count: 1 },
-    6_000,
-  );
+  noteAgentMessage(probe, gc(0, 'minor'), 6_000);
   // A scavenge is no live point: the main thread is still the stalest, from its start.
   assert.equal(stalestMs(probe), 0);
-  noteAgentMessage(
-    probe,
-    { t: 'gc', pid: 7, threadId: 0, kind: 'full', forced: false, count: 1 },
-    7_000,
-  );
+  noteAgentMessage(probe, gc(0, 'full'), 7_000);
   assert.equal(stalestMs(probe), 5_000);
   noteAgentMessage(probe, { t: 'isolate', pid: 7, threadId: 1, event: 'exit' }, 8_000);
   assert.equal(stalestMs(probe), 7_000);
@@ -46,20 +42,12 @@ test('probe state: isolates are fresh from their start, stale until a live point
 test('probe state: forced pauses add up per isolate, and the worst is what the budget reads', () => {
   const probe = state();
   const forced = (threadId: number, pauseMs: number) =>
-    noteAgentMessage(
-      probe,
-      { t: 'gc', pid: 7, threadId, kind: 'full', forced: true, count: 1, pauseMs, liveBytes: MIB },
-      1_000,
-    );
+    noteAgentMessage(probe, gc(threadId, 'full', { forced: true, pauseMs, liveBytes: MIB }), 1_000);
   forced(0, 30);
   forced(1, 50);
   forced(0, 40);
   assert.equal(worstPauseMs(probe), 70);
-  noteAgentMessage(
-    probe,
-    { t: 'gc', pid: 7, threadId: 1, kind: 'full', forced: false, count: 2 },
-    2_000,
-  );
+  noteAgentMessage(probe, gc(1, 'full'), 2_000);
   assert.equal(worstPauseMs(probe), 70);
 });
 

@@ -23,8 +23,8 @@
 //
 // A periodic probe takes a bound of a busy isolate instead of a full GC (bound() below)
 // while its heap is flat, and of an idle one held to an exact point while the process's
-// live heap is not rising (probe-isolate.cts), since on some targets one full GC costs far more than its pause:
-// the demo receiver's main thread keeps a Map whose table V8 reallocates in the generation
+// live heap is not rising (probe-isolate.cts), since on some targets one full GC costs
+// far more than its pause: the demo receiver's main thread keeps a Map whose table V8 reallocates in the generation
 // it lives in, and once a full GC has moved that table to the old generation, every rehash
 // allocates there, and the thread goes from no full GC in 60 s to about one a second
 // (bench/forced-gc-regime.mjs, bench/map-table-regime.mjs).
@@ -118,8 +118,8 @@ export class GcWatch {
   // allocates in the old generation (the regime a full GC starts, above): two scavenges
   // in a row did it in `bench/map-table-regime.mjs --minor`. Reading the old generation
   // alone instead missed what a program keeps until it is promoted: a bound read 7.90 MiB
-  // 0.2 s before a forced point read 9.38 on leak-rate.mjs 1000 500 0. And external memory read once a tick,
-  // even at its lowest of five, climbed by 1.7 MiB over 40 s of load on the receiver's main
+  // 0.2 s before a forced point read 9.38 on leak-rate.mjs 1000 500 0. And external memory
+  // read once a tick, even at its lowest of five, climbed by 1.7 MiB over 40 s of load on the receiver's main
   // thread with no leak (its young generation grew, and dead Buffers waited longer for a
   // scavenge), where the lowest of a 200 ms window of the sum read 6.8–8.2 MiB with no
   // trend (a one-off preload on the plain receiver, docs/agent.md).
@@ -127,7 +127,7 @@ export class GcWatch {
   // A heap that swings is given time: the window reads on while the lowest is over the
   // slack, and a rise still over it but under DEFER_MAX_BYTES is sent `pauseDeferred` (not
   // a live point: it stands for no flat heap), up to DEFER_PROBES in a row. An idle
-  // isolate's heap does not swing (mayDefer false): its window is never read on and its
+  // isolate's heap does not swing (busy false): its window is never read on and its
   // pause never put off. A leaking idle worker of `rssdoctor demo --leak` read on for 1.5 s
   // at each probe, which spread one probe over 4.6 s, and the run's leak read as flat
   // (its last rounds, the final probes, came at once). A pause for
@@ -135,10 +135,10 @@ export class GcWatch {
   // run: after 45 s of load the runs where it was paused peaked at 140–144 MiB, those
   // where it was not at 135–136, and the receiver alone at 128–131 (bench/overhead.mjs,
   // docs/benchmarks.md).
-  async bound(slackBytes: number, mayDefer = true): Promise<BoundMessage | null> {
+  async bound(slackBytes: number, busy = true): Promise<BoundMessage | null> {
     const ownBytes = this.#ownBytes;
     const limitBytes =
-      this.#referenceBytes === undefined || !mayDefer
+      this.#referenceBytes === undefined || !busy
         ? undefined
         : this.#referenceBytes + slackBytes + ownBytes;
     const liveBytes = (await lowestUsedAndExternalBytes(limitBytes)) - ownBytes;
@@ -153,7 +153,7 @@ export class GcWatch {
     const deferred = this.#deferred;
     this.#deferred = 0;
     if (riseBytes <= slackBytes) return bound;
-    if (!mayDefer || riseBytes > DEFER_MAX_BYTES || deferred >= DEFER_PROBES) return null;
+    if (!busy || riseBytes > DEFER_MAX_BYTES || deferred >= DEFER_PROBES) return null;
     this.#deferred = deferred + 1;
     return { ...bound, pauseDeferred: true };
   }

@@ -5,9 +5,9 @@
 // (when-idle.cts), and one still busy then, whose heap (its lowest over a short window)
 // stayed within boundSlackBytes of its last live point, gives that bound instead of a full
 // GC (gc-watch.cts), and one a little over puts its pause off to the next probe. While
-// the process's live heap is not rising (boundIdle), an idle isolate gives a bound too,
-// and waits for a quiet spell only when it is to be paused; once it rises, idle isolates
-// are paused for exact points, which keep a leak's slope clean. A pause can cost a target
+// the process's live heap is not rising (boundIdle), an idle isolate with an exact point
+// gives a bound too; once it rises, idle isolates are paused for exact points, which keep
+// a leak's slope clean. A pause can cost a target
 // more than itself: on the demo receiver one full GC took a thread from no full GC in 60 s
 // to about one a second (gc-watch.cts says why), and the five workers' first forced GCs
 // raised its RSS by 1.0 MiB (docs/benchmarks.md). The final probe and attribution's force
