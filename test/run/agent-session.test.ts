@@ -92,7 +92,16 @@ test('agent session: a busy isolate a little over its slack puts its pause off o
   try {
     await until('a first bound of the busy main thread', () => bounds().length > 0);
     process.kill(pid, 'SIGUSR2');
-    await until('a pause put off', () => bounds().some((b) => b.pauseDeferred === true));
+    // On a timeout, what the main thread gave instead (one CI run saw no pause put off).
+    const seen = (): string =>
+      JSON.stringify(
+        records.filter((r) => r.type === 'bound' || (r.type === 'gc' && r.kind === 'full')),
+      );
+    await until('a pause put off', () => bounds().some((b) => b.pauseDeferred === true)).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}: ${seen()}`);
+      },
+    );
     const deferred = bounds().find((b) => b.pauseDeferred === true)!;
     // Still over its slack at the next probe: paused.
     const forced = (): BodyRecord | undefined =>
