@@ -80,7 +80,7 @@ test('agent session: a busy isolate a little over its slack puts its pause off o
     nowMs: () => performance.now(),
     append: (record) => records.push(record),
   });
-  const child = spawn(process.execPath, [fixturePath('busy-flat.mjs'), '8', '60'], {
+  const child = spawn(process.execPath, [fixturePath('busy-flat.mjs'), '8', '60', 'exact'], {
     env: session.env(process.env),
     stdio: 'ignore',
   });
@@ -90,7 +90,12 @@ test('agent session: a busy isolate a little over its slack puts its pause off o
   const bounds = (): Extract<BodyRecord, { type: 'bound' }>[] =>
     records.flatMap((r) => (r.type === 'bound' && r.pid === pid ? [r] : []));
   try {
+    // Its first point is the fixture's full GC, so each bound's rise is what it keeps.
     await until('a first bound of the busy main thread', () => bounds().length > 0);
+    assert.ok(
+      records.some((r) => r.type === 'gc' && r.pid === pid && r.kind === 'full' && !r.forced),
+      'no full GC before the first bound',
+    );
     process.kill(pid, 'SIGUSR2');
     // On a timeout, what the main thread gave instead (one CI run saw no pause put off).
     const seen = (): string =>
