@@ -167,7 +167,9 @@ console.log(`the receiver under load, ${ROUNDS} interleaved rounds (medians):`);
 for (const [name, runs] of Object.entries(results)) {
   console.log(
     `  ${name.padEnd(30)} idle RSS ${median(runs.map((r) => r.idleMiB)).toFixed(1)} MiB, ` +
-      `peak RSS ${median(runs.map((r) => r.peakMiB)).toFixed(1)} MiB, ` +
+      `peak RSS ${median(runs.map((r) => r.peakMiB)).toFixed(1)} MiB ` +
+      // Each run's too: the receiver's own 5-6 MiB step makes the peak two-valued.
+      `(${runs.map((r) => r.peakMiB.toFixed(1)).join(', ')}), ` +
       `CPU ${median(runs.map((r) => r.cpuPer1000)).toFixed(2)} ms per 1000 messages`,
   );
 }

@@ -10,8 +10,9 @@
 // receiver's peak RSS (VmHWM), and prints the median ratio with a seeded bootstrap 95%
 // interval, then what rssdoctor itself used and which GCs the runs saw.
 // --load-ms N sets the load's length: the receiver's own peak RSS takes a 5-6 MiB step at
-// about 25 s of load, with rssdoctor or without, so a longer window prices the peak apart
-// from when that step comes (docs/benchmarks.md).
+// about 25 s of load, with rssdoctor or without (V8 growing its main thread's young
+// generation, sooner under rssdoctor: bench/new-space-step.mjs), so a longer window prices
+// the peak apart from when that step comes (docs/benchmarks.md).
 // With --attribution it measures attribution's own cost instead: the receiver with --leak
 // under `rssdoctor run --duration 14` against the same with --no-attribution.
 // Run: npm run build && node bench/overhead.mjs [pairs] [--attribution] [--load-ms N]
