@@ -100,10 +100,26 @@ test(
     const cwd = mkdtempSync(path.join(tmpdir(), 'rssdoctor-attach-jvm-'));
     const target = await startAlone('java', ['-Xmx512m', '-cp', classes, 'StaticListLeak'], cwd);
     try {
-      const { report } = await attach(['--duration', '15', String(target.pid)]);
+      // 20 s, not 15: one CI run and one local run of the whole suite read `steady` in 15 s
+      // (the cause not found; a failure now prints the live points).
+      const { report } = await attach(['--duration', '20', String(target.pid)]);
       assert.equal(report.runtime, 'jvm');
       assert.ok(report.run.livePoints >= 5, `${report.run.livePoints} live points`);
-      assert.equal(report.verdict, 'leak', JSON.stringify(report.reasons.map((r) => r.code)));
+      // On a failure, the live points it saw: the JVM's kind of each, its cause and bytes.
+      const points = (): string =>
+        readFileSync(report.run.recordingPath!, 'utf8')
+          .split('\n')
+          .filter((line) => line.includes('"type":"gc"') && line.includes('"kind":"full"'))
+          .map((line) => {
+            const gc = JSON.parse(line) as Record<string, unknown>;
+            return `${gc.tMs as number} ${gc.jvmKind as string} ${gc.cause as string} ${gc.liveBytes as number}`;
+          })
+          .join('; ');
+      assert.equal(
+        report.verdict,
+        'leak',
+        `${report.reasons.map((r) => `${r.code}: ${r.text}`).join(' | ')}; ${points()}`,
+      );
       // What it keeps is byte[] (the same class as its garbage: only kept bytes count).
       assert.equal(report.attribution.sites[0]?.className, 'byte[]', report.attribution.text);
       assert.ok(alive(target.pid));

@@ -12,6 +12,7 @@ import { isHotSpot } from './attach.js';
 import { isJava, planJvm } from './plan.js';
 import { watchUnloggedJvms } from './unlogged-watch.js';
 import { JVM_WORDS } from './words.js';
+import { JVM_LOG_RESOLUTION_BYTES } from './size.js';
 import { jvmNoGcYetReasons, jvmRssReason, jvmTooFewReason } from './explain.js';
 import { jvmOwnFindings, type JvmFindings } from './findings.js';
 
@@ -45,7 +46,7 @@ export const JVM: RuntimeModule<JvmFindings> = {
   baselineBytes: (inputs, jvm) =>
     jvmBaselineBytes(inputs.anonBytes, jvm?.lastHeapResidentBytes ?? null),
   nativeMinBytes: JVM_NATIVE_LEAK_MIN_BYTES,
-  liveResolutionBytes: 0,
+  liveResolutionBytes: JVM_LOG_RESOLUTION_BYTES,
   anonParts: (inputs) => jvmAnonParts(inputs),
   advice: jvmAdvice,
   releaseCall:

@@ -12,4 +12,5 @@ export const JVM_WORDS: RuntimeWords = {
     'committed Java heap the JVM keeps for reuse: it shrinks only after a full GC, and never below -Xms',
   fileBacked: "the JVM's libraries and class data archive",
   baseline: 'the JVM outside its heap',
+  resolution: 'its GC log prints the heap in whole MiB',
 };
