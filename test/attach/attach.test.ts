@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { readRecording } from '../../src/recording/reader.js';
 import type { Report } from '../../src/report/report.js';
 import { jvmDiagnosticCommand } from '../../src/runtimes/jvm/attach.js';
 import { listeningSockets } from '../../src/sources/proc-listen.js';
@@ -107,13 +108,12 @@ test(
       assert.ok(report.run.livePoints >= 5, `${report.run.livePoints} live points`);
       // On a failure, the live points it saw: the JVM's kind of each, its cause and bytes.
       const points = (): string =>
-        readFileSync(report.run.recordingPath!, 'utf8')
-          .split('\n')
-          .filter((line) => line.includes('"type":"gc"') && line.includes('"kind":"full"'))
-          .map((line) => {
-            const gc = JSON.parse(line) as Record<string, unknown>;
-            return `${gc.tMs as number} ${gc.jvmKind as string} ${gc.cause as string} ${gc.liveBytes as number}`;
-          })
+        readRecording(report.run.recordingPath!)
+          .records.flatMap((r) =>
+            r.type === 'gc' && r.kind === 'full'
+              ? [`${r.tMs} ${r.jvmKind} ${r.cause} ${r.liveBytes}`]
+              : [],
+          )
           .join('; ');
       assert.equal(
         report.verdict,

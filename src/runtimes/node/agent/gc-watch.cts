@@ -23,11 +23,11 @@
 //
 // A periodic probe takes a bound of a busy isolate instead of a full GC (bound() below)
 // while its heap is flat, and of an idle one held to an exact point while the process's
-// live heap is not rising (probe-isolate.cts), since on some targets one full GC costs
-// far more than its pause: the demo receiver's main thread keeps a Map whose table V8 reallocates in the generation
-// it lives in, and once a full GC has moved that table to the old generation, every rehash
-// allocates there, and the thread goes from no full GC in 60 s to about one a second
-// (bench/forced-gc-regime.mjs, bench/map-table-regime.mjs).
+// live heap is not rising (probe-isolate.cts), since on some targets one full GC costs far
+// more than its pause: the demo receiver's main thread keeps a Map whose table V8
+// reallocates in the generation it lives in, and once a full GC has moved that table to
+// the old generation, every rehash allocates there, and the thread goes from no full GC in
+// 60 s to about one a second (bench/forced-gc-regime.mjs, bench/map-table-regime.mjs).
 //
 // Nothing runs per GC, because anything that does costs a busy target memory that only a
 // full GC gives back. The demo receiver's peak RSS after 30 s of full load
@@ -119,22 +119,21 @@ export class GcWatch {
   // in a row did it in `bench/map-table-regime.mjs --minor`. Reading the old generation
   // alone instead missed what a program keeps until it is promoted: a bound read 7.90 MiB
   // 0.2 s before a forced point read 9.38 on leak-rate.mjs 1000 500 0. And external memory
-  // read once a tick, even at its lowest of five, climbed by 1.7 MiB over 40 s of load on the receiver's main
-  // thread with no leak (its young generation grew, and dead Buffers waited longer for a
-  // scavenge), where the lowest of a 200 ms window of the sum read 6.8–8.2 MiB with no
-  // trend (a one-off preload on the plain receiver, docs/agent.md).
+  // read once a tick, even at its lowest of five, climbed by 1.7 MiB over 40 s of load on
+  // the receiver's main thread with no leak (its young generation grew, and dead Buffers
+  // waited longer for a scavenge), where the lowest of a 200 ms window of the sum read
+  // 6.8–8.2 MiB with no trend (a one-off preload on the plain receiver, docs/agent.md).
   //
   // A heap that swings is given time: the window reads on while the lowest is over the
   // slack, and a rise still over it but under DEFER_MAX_BYTES is sent `pauseDeferred` (not
   // a live point: it stands for no flat heap), up to DEFER_PROBES in a row. An idle
   // isolate's heap does not swing (busy false): its window is never read on and its
   // pause never put off. A leaking idle worker of `rssdoctor demo --leak` read on for 1.5 s
-  // at each probe, which spread one probe over 4.6 s, and the run's leak read as flat
-  // (its last rounds, the final probes, came at once). A pause for
-  // such a swing put the receiver's main thread in the regime above for the rest of the
-  // run: after 45 s of load the runs where it was paused peaked at 140–144 MiB, those
-  // where it was not at 135–136, and the receiver alone at 128–131 (bench/overhead.mjs,
-  // docs/benchmarks.md).
+  // at each probe, which spread one probe over 4.6 s, and the run's leak read as flat (its
+  // last rounds, the final probes, came at once). A pause for such a swing put the
+  // receiver's main thread in the regime above for the rest of the run: after 45 s of load
+  // the runs where it was paused peaked at 140–144 MiB, those where it was not at 135–136,
+  // and the receiver alone at 128–131 (bench/overhead.mjs, docs/benchmarks.md).
   async bound(slackBytes: number, busy = true): Promise<BoundMessage | null> {
     const ownBytes = this.#ownBytes;
     const limitBytes =

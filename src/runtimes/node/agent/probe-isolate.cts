@@ -7,12 +7,12 @@
 // GC (gc-watch.cts), and one a little over puts its pause off to the next probe. While
 // the process's live heap is not rising (boundIdle), an idle isolate with an exact point
 // gives a bound too; once it rises, idle isolates are paused for exact points, which keep
-// a leak's slope clean. A pause can cost a target
-// more than itself: on the demo receiver one full GC took a thread from no full GC in 60 s
-// to about one a second (gc-watch.cts says why), and the five workers' first forced GCs
-// raised its RSS by 1.0 MiB (docs/benchmarks.md). The final probe and attribution's force
-// every isolate, still one after the other: their live point must be exact. Each point
-// carries the probe's number, so the live series sums it as one round.
+// a leak's slope clean. A pause can cost a target more than itself: on the demo receiver
+// one full GC took a thread from no full GC in 60 s to about one a second (gc-watch.cts
+// says why), and the five workers' first forced GCs raised its RSS by 1.0 MiB
+// (docs/benchmarks.md). The final probe and attribution's force every isolate, still one
+// after the other: their live point must be exact. Each point carries the probe's number,
+// so the live series sums it as one round.
 
 import type { GcWatch } from './gc-watch.cjs';
 import { whenIdle } from './when-idle.cjs';
